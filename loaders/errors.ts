@@ -1,0 +1,46 @@
+/**
+ * One error type for every load failure, so a message always says where
+ * (file, row, column), what was found and what was expected. Rows are
+ * 1-based as a spreadsheet user sees them, counting the header row.
+ */
+export interface Where {
+  file: string;
+  row?: number;
+  column?: string;
+}
+
+export class LoadError extends Error {
+  readonly file: string;
+  readonly row?: number;
+  readonly column?: string;
+  constructor(where: Where, message: string) {
+    super(`${formatWhere(where)}: ${message}`);
+    this.name = "LoadError";
+    this.file = where.file;
+    this.row = where.row;
+    this.column = where.column;
+  }
+}
+
+export function formatWhere({file, row, column}: Where): string {
+  const parts = [file];
+  if (row !== undefined) parts.push(`row ${row}`);
+  if (column !== undefined) parts.push(`column ${column}`);
+  return parts.join(", ");
+}
+
+export function fail(where: Where, message: string): never {
+  throw new LoadError(where, message);
+}
+
+/** Quotes a raw value the way messages show it: "Jaa", or (blank). */
+export function quote(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "(blank)";
+  return JSON.stringify(String(value));
+}
+
+/** "A, B or C" */
+export function listOr(values: readonly string[]): string {
+  if (values.length <= 1) return values.join("");
+  return `${values.slice(0, -1).join(", ")} or ${values[values.length - 1]}`;
+}

@@ -1,0 +1,13 @@
+import type {Status} from "./tables.js";
+
+/** One row of the observations table (see tables.ts for column meanings). */
+export interface Observation {
+  indicator_id: string;
+  area_code: string;
+  year: number;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  status: Status;
+  source: string;
+}
