@@ -1,9 +1,108 @@
+// The one module that starts DuckDB-WASM and fills it with the project's
+// Parquet tables. Everything resolves from node_modules (no CDN): the wasm and
+// worker are located with import.meta.resolve, which Framework copies into
+// dist/. DuckDB-WASM would fetch its Parquet extension from the internet, so
+// Parquet is decoded here with hyparquet and handed over as Arrow tables.
 import * as duckdb from "@duckdb/duckdb-wasm";
-const wasm = import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm");
-const worker = import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js");
-export async function open() {
-  const w = new Worker(worker, {type: "module"});
-  const db = new duckdb.AsyncDuckDB(new duckdb.ConsoleLogger(duckdb.LogLevel.WARNING), w);
-  await db.instantiate(wasm);
-  return db;
+import {Bool, Float32, Float64, Int32, Int64, Table, Utf8, vectorFromArray} from "apache-arrow";
+import {parquetMetadata, parquetRead, parquetSchema} from "hyparquet";
+
+const WASM = import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm");
+const WORKER = import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js");
+
+/** Arrow type for a Parquet leaf column, as hyparquet describes it. */
+function arrowType(element) {
+  const logical = element.logical_type?.type;
+  switch (element.type) {
+    case "BOOLEAN":
+      return new Bool();
+    case "INT32":
+      return new Int32();
+    case "INT64":
+      return new Int64();
+    case "FLOAT":
+      return new Float32();
+    case "DOUBLE":
+      return new Float64();
+    case "BYTE_ARRAY":
+      if (element.converted_type === "UTF8" || logical === "STRING") return new Utf8();
+  }
+  throw new Error(`Kolumnen ${element.name} har en typ som inte stöds (${element.type})`);
+}
+
+/** Decodes a Parquet file (ArrayBuffer) into an Arrow table. */
+export async function parquetToArrow(buffer) {
+  const metadata = parquetMetadata(buffer);
+  const leaves = parquetSchema(metadata).children.map((c) => c.element);
+  const columns = Object.fromEntries(leaves.map((e) => [e.name, new Array(Number(metadata.num_rows))]));
+  await parquetRead({
+    file: buffer,
+    metadata,
+    onChunk({columnName, columnData, rowStart}) {
+      const target = columns[columnName];
+      for (let i = 0; i < columnData.length; i++) target[rowStart + i] = columnData[i] ?? null;
+    }
+  });
+  return new Table(Object.fromEntries(leaves.map((e) => [e.name, vectorFromArray(columns[e.name], arrowType(e))])));
+}
+
+/** Plain JS rows from an Arrow result: BIGINT becomes Number (counts never exceed 2^53 here). */
+export function toRows(table) {
+  const fields = table.schema.fields.map((f) => f.name);
+  const vectors = fields.map((f) => table.getChild(f));
+  const rows = new Array(table.numRows);
+  for (let i = 0; i < table.numRows; i++) {
+    const row = {};
+    fields.forEach((f, j) => {
+      const v = vectors[j].get(i);
+      row[f] = typeof v === "bigint" ? Number(v) : v;
+    });
+    rows[i] = row;
+  }
+  rows.columns = fields;
+  return rows;
+}
+
+export class Database {
+  constructor(db, connection) {
+    this.db = db;
+    this.connection = connection;
+    this.sql = this.sql.bind(this);
+  }
+
+  static async open(tables = {}) {
+    const worker = new Worker(WORKER, {type: "module"});
+    const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+    await db.instantiate(WASM);
+    const database = new Database(db, await db.connect());
+    await Promise.all(Object.entries(tables).map(([name, source]) => database.insertParquet(name, source)));
+    return database;
+  }
+
+  /** Adds a table from a Parquet FileAttachment, URL or ArrayBuffer. */
+  async insertParquet(name, source) {
+    const buffer = source instanceof ArrayBuffer ? source : typeof source === "string" ? await (await fetch(source)).arrayBuffer() : await source.arrayBuffer();
+    const table = await parquetToArrow(buffer);
+    await this.connection.insertArrowTable(table, {name, create: true});
+  }
+
+  /** Runs SQL and returns plain rows (array of objects with a `columns` property). */
+  async query(text, params = []) {
+    if (params.length === 0) return toRows(await this.connection.query(text));
+    const statement = await this.connection.prepare(text);
+    try {
+      return toRows(await statement.query(...params));
+    } finally {
+      await statement.close();
+    }
+  }
+
+  /** Tagged template: sql`SELECT … WHERE year = ${year}`, values passed as parameters, never spliced. */
+  async sql(strings, ...values) {
+    return this.query(strings.join("?"), values);
+  }
+
+  async describe() {
+    return this.query("SELECT table_name, column_name, data_type FROM information_schema.columns ORDER BY table_name, ordinal_position");
+  }
 }
