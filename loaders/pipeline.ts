@@ -191,6 +191,8 @@ export async function buildTables(dataDir: string, outDir: string): Promise<Buil
     for (const survey of surveys) {
       const answered = new Map(survey.units.map((u) => [u.code, u]));
       await appendRows(connection, TABLES.responses, units.map((u) => ({area_code: u.code, year: survey.year, answered: answered.has(u.code), source: answered.has(u.code) ? survey.file : null})));
+      const source = meta.sources.survey.find((s) => s.year === survey.year)!;
+      await appendRows(connection, TABLES.surveys, [{year: survey.year, period: source.period, questionnaire: source.questionnaire, file: survey.file, units: units.length, answered: answered.size}]);
       const computed = computeSurveyIndicators(survey, meta.indicators.indicators, ref);
       computedByYear.set(survey.year, computed);
       await appendRows(connection, TABLES.observations, computed);

@@ -49,6 +49,38 @@ export function readJsonStatWithLocations(file: string, text: string, options: J
   return read(file, text, options, true);
 }
 
+/** One cell of the cube, its markers already mapped through the legend. */
+export interface JsonStatCell {
+  /** Position in "value" (row-major, the last dimension in "id" varying fastest). */
+  index: number;
+  /** The cell's category code in each dimension, in "id" order. */
+  codes: string[];
+  value: number | null;
+  status: Status;
+}
+
+export interface JsonStatCube {
+  dimensions: {id: string; codes: string[]}[];
+  cells: JsonStatCell[];
+}
+
+/**
+ * The whole cube, before any area, year or series mapping: for tables whose
+ * time is not a year (SCB's monthly population, where December is the year-end
+ * figure), which the caller then picks from.
+ */
+export function readJsonStatCube(file: string, text: string, legend: Legend): JsonStatCube {
+  const cube = parseCube(file, text, legend);
+  const cells: JsonStatCell[] = [];
+  const position = new Array<number>(cube.dimensions.length).fill(0);
+  for (let cell = 0; cell < cube.cellCount; cell++) {
+    const codes = cube.dimensions.map((dimension, d) => dimension.codes[position[d]!]!);
+    cells.push({index: cell, codes, ...cube.cellValue(cell, position)});
+    advance(position, cube.sizes);
+  }
+  return {dimensions: cube.dimensions, cells};
+}
+
 const MEANINGS: readonly MarkerMeaning[] = ["missing", "suppressed", "not_applicable", "zero"];
 
 interface Dimension {
@@ -56,9 +88,19 @@ interface Dimension {
   codes: string[];
 }
 
-function read(file: string, text: string, options: JsonStatOptions, locate: boolean): LocatedValues {
+interface Cube {
+  ids: string[];
+  sizes: number[];
+  dimensions: Dimension[];
+  cellCount: number;
+  role: Record<string, unknown>;
+  cellName: (cell: number, position: readonly number[]) => string;
+  cellValue: (cell: number, position: readonly number[]) => {value: number | null; status: Status};
+}
+
+function parseCube(file: string, text: string, legendOption: Legend): Cube {
   const where = {file};
-  const legend = checkLegend(file, options.legend);
+  const legend = checkLegend(file, legendOption);
   const doc = parseJson(file, text);
   checkIsDataset(file, doc);
 
@@ -74,11 +116,26 @@ function read(file: string, text: string, options: JsonStatOptions, locate: bool
   const cellCount = sizes.reduce((a, b) => a * b, 1);
   const valueAt = valueAccessor(file, doc.value, cellCount, sizes, ids);
   const statusAt = statusAccessor(file, doc.status, cellCount);
+  const cellName = (cell: number, position: readonly number[]) =>
+    `value[${cell}] (${dimensions.map((dimension, d) => `${dimension.id}=${dimension.codes[position[d]!]}`).join(", ")})`;
+  return {
+    ids,
+    sizes,
+    dimensions,
+    cellCount,
+    role: isRecord(doc.role) ? doc.role : {},
+    cellName,
+    cellValue: (cell, position) => cellValue(file, legend, valueAt(cell), statusAt(cell), () => cellName(cell, position))
+  };
+}
 
-  const role = isRecord(doc.role) ? doc.role : {};
+function read(file: string, text: string, options: JsonStatOptions, locate: boolean): LocatedValues {
+  const where = {file};
+  const {ids, sizes, dimensions, cellCount, role, cellName, cellValue} = parseCube(file, text, options.legend);
+
   const timeIndex = pickDimension(file, ids, "time", options.timeDimension, role.time, "Tid");
   if (timeIndex === undefined) fail(where, `no time dimension: found ${listAnd(ids)}; expected "Tid", a dimension with role time, or options.timeDimension`);
-  let areaIndex = pickDimension(file, ids, "area", options.areaDimension, role.geo, "Region");
+  const areaIndex = pickDimension(file, ids, "area", options.areaDimension, role.geo, "Region");
   if (areaIndex === undefined && options.defaultAreaCode === undefined) {
     fail(where, `no area dimension: found ${listAnd(ids)}; expected "Region", a dimension with role geo, or options.areaDimension (or options.defaultAreaCode when the query left the area out)`);
   }
@@ -99,32 +156,32 @@ function read(file: string, text: string, options: JsonStatOptions, locate: bool
   const locations: string[] = [];
   const seen = new Map<string, number>();
   const position = new Array<number>(ids.length).fill(0);
-  const cellName = (cell: number, at: readonly number[]) =>
-    `value[${cell}] (${dimensions.map((dimension, d) => `${dimension.id}=${dimension.codes[at[d]!]}`).join(", ")})`;
 
   for (let cell = 0; cell < cellCount; cell++) {
     const series = seriesIndexes.map((d) => dimensions[d]!.codes[position[d]!]).join(":");
     const area_code = areas[areaIndex === undefined ? 0 : position[areaIndex]!]!;
     const year = years[position[timeIndex]!]!;
-    const {value, status} = cellValue(file, legend, valueAt(cell), statusAt(cell), () => cellName(cell, position));
+    const {value, status} = cellValue(cell, position);
 
     const key = `${series}\u0000${area_code}\u0000${year}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      const firstPosition = positionOf(first, sizes);
-      fail(where, `${cellName(first, firstPosition)} and ${cellName(cell, position)} both give series ${quote(series)}, area ${area_code}, year ${year}: expected one value per series, area and year`);
+      fail(where, `${cellName(first, positionOf(first, sizes))} and ${cellName(cell, position)} both give series ${quote(series)}, area ${area_code}, year ${year}: expected one value per series, area and year`);
     }
     seen.set(key, cell);
     values.push({series, area_code, year, value, status});
     if (locate) locations.push(cellName(cell, position));
-
-    // Row-major: the last dimension in "id" varies fastest.
-    for (let d = ids.length - 1; d >= 0; d--) {
-      if (++position[d]! < sizes[d]!) break;
-      position[d] = 0;
-    }
+    advance(position, sizes);
   }
   return {values, locations};
+}
+
+/** Row-major: the last dimension in "id" varies fastest. */
+function advance(position: number[], sizes: readonly number[]): void {
+  for (let d = position.length - 1; d >= 0; d--) {
+    if (++position[d]! < sizes[d]!) return;
+    position[d] = 0;
+  }
 }
 
 function cellValue(
@@ -161,12 +218,13 @@ function readDimension(file: string, id: string, raw: unknown, size: number): Di
     if (!index.every((code): code is string => typeof code === "string")) fail(where, `dimension ${id}: "category.index" must list category codes, found ${describe(index)}`);
     codes = index;
   } else if (isRecord(index)) {
-    codes = [];
-    for (const [code, at] of Object.entries(index)) {
-      if (!Number.isInteger(at) || (at as number) < 0 || (at as number) >= Object.keys(index).length || codes[at as number] !== undefined) {
-        fail(where, `dimension ${id}: category ${quote(code)} has index ${describe(at)}: expected each of 0 to ${Object.keys(index).length - 1} exactly once`);
+    const entries = Object.entries(index);
+    codes = new Array<string>(entries.length);
+    for (const [code, at] of entries) {
+      if (typeof at !== "number" || !Number.isInteger(at) || at < 0 || at >= entries.length || codes[at] !== undefined) {
+        fail(where, `dimension ${id}: category ${quote(code)} has index ${describe(at)}: expected each of 0 to ${entries.length - 1} exactly once`);
       }
-      codes[at as number] = code;
+      codes[at] = code;
     }
   } else if (index === undefined && isRecord(category.label) && Object.keys(category.label).length === 1) {
     // JSON-stat lets a single-category dimension omit its index.
@@ -279,7 +337,8 @@ function checkIsDataset(file: string, doc: Record<string, unknown>): void {
   fail({file}, `expected a JSON-stat 2.0 dataset ("class": "dataset"), found class ${quote(doc.class)}`);
 }
 
-function checkLegend(file: string, legend: Legend): Legend {
+/** Shared by the register readers: a legend from JSON may hold any string as a meaning. */
+export function checkLegend(file: string, legend: Legend): Legend {
   for (const [marker, meaning] of Object.entries(legend)) {
     if (!MEANINGS.includes(meaning)) fail({file}, `the legend maps ${quote(marker)} to ${quote(meaning)}: expected ${listOr(MEANINGS)}`);
   }

@@ -75,7 +75,7 @@ function read(file: string, text: string, options: KoladaOptions, locate: boolea
     if (!isRecord(item)) fail(where, `${itemName}: expected an object {kpi, municipality, period, values}, found ${describe(item)}`);
     const {kpi, municipality, period} = item;
     if (typeof kpi !== "string" || kpi === "") fail(where, `${itemName}: "kpi" is ${describe(kpi)}: expected a KPI id such as "N33817"`);
-    if (wanted && !wanted.has(kpi)) fail(where, `${itemName}: kpi ${quote(kpi)} is not one this file should hold: expected ${listOr([...wanted])}`);
+    if (wanted && !wanted.has(kpi)) fail(where, `${itemName}: kpi ${quote(kpi)} is not one this file should hold: expected ${listOr([...wanted].map(quote))}`);
     kpisSeen.add(kpi);
     if (typeof municipality !== "string") fail(where, `${itemName}: "municipality" is ${describe(municipality)}: expected a Kolada area id such as "0180"`);
     const area_code = koladaAreaCode(municipality);
@@ -114,7 +114,7 @@ function read(file: string, text: string, options: KoladaOptions, locate: boolea
   });
 
   const absent = options.kpis?.filter((kpi) => !kpisSeen.has(kpi)) ?? [];
-  if (absent.length > 0) fail(where, `no values for kpi ${listOr(absent)}: expected the file to hold ${listOr(options.kpis!)}`);
+  if (absent.length > 0) fail(where, `no values for kpi ${listAnd(absent.map(quote))}: expected the file to hold ${listAnd(options.kpis!.map(quote))}`);
   return {values, locations};
 }
 
@@ -128,6 +128,10 @@ function describe(value: unknown): string {
   if (value === undefined) return "missing";
   const json = JSON.stringify(value);
   return json.length > 60 ? `${json.slice(0, 57)}...` : json;
+}
+
+function listAnd(values: readonly string[]): string {
+  return values.length <= 1 ? values.join("") : `${values.slice(0, -1).join(", ")} and ${values[values.length - 1]}`;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -119,7 +119,21 @@ export const responses: TableSchema = {
   orderBy: ["year", "area_code"]
 };
 
-export const TABLES = {observations, areas, population, indicators, comparability, responses} as const;
+export const surveys: TableSchema = {
+  name: "surveys",
+  description: "Enkätomgångarna: när de gjordes, med vilket frågeformulär och hur många som svarade.",
+  columns: [
+    col("year", "INTEGER", false, "Enkätår"),
+    col("period", "VARCHAR", false, "När enkäten besvarades, t.ex. november 2013"),
+    col("questionnaire", "VARCHAR", false, "Frågeformulärets version"),
+    col("file", "VARCHAR", false, "Enkätfilen under data/"),
+    col("units", "INTEGER", false, "Antal enheter (kommuner och stadsdelar) som fick enkäten"),
+    col("answered", "INTEGER", false, "Antal enheter som besvarade enkäten")
+  ],
+  orderBy: ["year"]
+};
+
+export const TABLES = {observations, areas, population, indicators, comparability, responses, surveys} as const;
 export type TableName = keyof typeof TABLES;
 
 export function createTableSql(schema: TableSchema, name = schema.name): string {

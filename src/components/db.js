@@ -79,7 +79,11 @@ export class Database {
     return database;
   }
 
-  /** Adds a table from a Parquet FileAttachment, URL or ArrayBuffer. */
+  /**
+   * Adds a table from a Parquet URL (pass `FileAttachment("x.parquet").href`: a
+   * bare FileAttachment of a .parquet file makes Framework preload its own
+   * Parquet reader from a CDN), an ArrayBuffer or anything with arrayBuffer().
+   */
   async insertParquet(name, source) {
     const buffer = source instanceof ArrayBuffer ? source : typeof source === "string" ? await (await fetch(source)).arrayBuffer() : await source.arrayBuffer();
     const table = await parquetToArrow(buffer);

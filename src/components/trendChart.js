@@ -20,19 +20,17 @@ export function trendChart(rows, {width = 640, height = 280, measure = "share_ye
     height,
     title,
     marginLeft: 48,
-    marginRight: multiple ? 120 : 20,
+    marginRight: 20,
     x: {label: null, ticks: years, tickFormat: (d) => String(d), domain: years.length > 1 ? [years[0] - 0.3, years[years.length - 1] + 0.3] : undefined},
     y: {grid: true, label: isShare(measure) ? "procent" : null, domain: isShare(measure) ? [0, 100] : undefined, nice: true, tickFormat: (d) => formatNumber(d)},
-    color: multiple ? {legend: false, scheme: "tableau10"} : undefined,
+    // Several series get a legend rather than end labels, which collide when values meet.
+    color: multiple ? {legend: true, scheme: "tableau10"} : undefined,
     marks: [
       Plot.ruleY([0]),
       ...breaks.map((b) => Plot.ruleX([b.year - 0.5], {stroke: "currentColor", strokeOpacity: 0.5, strokeDasharray: "4,3"})),
       ...breaks.map((b) => Plot.text([b], {x: b.year - 0.5, frameAnchor: "top", dx: 4, textAnchor: "start", text: () => b.label ?? "Ny mätning", fill: "currentColor", fillOpacity: 0.7})),
       Plot.line(data, {x: "year", y: "value", z: series, stroke: multiple ? "area_name" : color ?? "var(--theme-foreground-focus)", strokeWidth: 2}),
       Plot.dot(data, {x: "year", y: "value", fill: multiple ? "area_name" : color ?? "var(--theme-foreground-focus)", r: 3.5}),
-      multiple
-        ? Plot.text(data, Plot.selectLast({x: "year", y: "value", z: "area_name", text: "area_name", dx: 6, textAnchor: "start", fill: "area_name"}))
-        : null,
       Plot.tip(data, Plot.pointer({x: "year", y: "value", title: (d) => `${d.area_name ? `${d.area_name}\n` : ""}${d.year}: ${formatValue(d.value, measure)}`}))
     ]
   });

@@ -1,0 +1,98 @@
+// `npm run bench`: prints figures, asserts nothing. Figures go to stdout as one
+// table per section; progress goes to stderr.
+//
+//   npm run bench                 every section, in the order below
+//   npm run bench -- size page    only the named sections
+//   BENCH_RUNS=3 npm run bench    fewer cold page loads
+//
+// Adding a section: write bench/<something>.ts exporting
+// `sections: BenchSection[]` (see bench/types.ts) and list it in SECTION_MODULES.
+// A module listed here but not written yet is skipped with a note.
+import {existsSync} from "node:fs";
+import {cpus} from "node:os";
+import {fileURLToPath} from "node:url";
+import {distDir, loadServe, root, buildSite} from "../test/e2e/globalSetup.js";
+import type {BenchContext, BenchRow, BenchSection} from "./types.js";
+
+/** Section modules, run in this order. */
+export const SECTION_MODULES = [
+  "./site.ts", // build time (fresh, then cached) and dist/ size
+  "./loaders.ts", // data loader throughput
+  "./pageLoad.ts" // cold loads in headless Chromium
+];
+
+async function loadSections(): Promise<BenchSection[]> {
+  const sections: BenchSection[] = [];
+  for (const module of SECTION_MODULES) {
+    const url = new URL(module, import.meta.url);
+    if (!existsSync(fileURLToPath(url))) {
+      console.error(`bench: ${module} does not exist yet, skipped`);
+      continue;
+    }
+    const loaded = (await import(url.href)) as {sections?: BenchSection[]; default?: BenchSection | BenchSection[]};
+    const found = loaded.sections ?? (loaded.default ? [loaded.default].flat() : []);
+    if (found.length === 0) console.error(`bench: ${module} exports no \`sections\`, skipped`);
+    sections.push(...found);
+  }
+  return sections;
+}
+
+/** Prints rows as an aligned text table. */
+export function formatTable(rows: BenchRow[]): string {
+  const cells = rows.map((r) => [r.metric, String(r.value), r.unit ?? "", r.note ?? ""]);
+  const header = ["metric", "value", "unit", "how / note"];
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) => c.map((v, i) => (i === 1 ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join("  ").trimEnd();
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...cells.map(line)].join("\n");
+}
+
+async function main() {
+  const only = process.argv.slice(2);
+  const all = await loadSections();
+  const unknown = only.filter((name) => !all.some((s) => s.name === name));
+  if (unknown.length) throw new Error(`unknown section(s) ${unknown.join(", ")}; known: ${all.map((s) => s.name).join(", ")}`);
+  const selected = only.length ? all.filter((s) => only.includes(s.name)) : all;
+
+  const cleanups: (() => Promise<void> | void)[] = [];
+  let server: Promise<{url: string; close: () => Promise<void>}> | undefined;
+  const context: BenchContext = {
+    root,
+    distDir,
+    async ensureBuilt() {
+      if (existsSync(distDir)) return;
+      context.log("dist/ is missing: npm run build…");
+      await buildSite();
+    },
+    async baseUrl() {
+      if (!server) {
+        server = loadServe().then((serve) => serve(distDir, {port: 0, host: "127.0.0.1"}));
+        cleanups.push(async () => (await server!).close());
+      }
+      return (await server).url;
+    },
+    onCleanup: (fn) => void cleanups.push(fn),
+    log: (message) => console.error(`  · ${message}`)
+  };
+
+  console.log(`Benchmark ${new Date().toISOString()} · node ${process.version} · ${cpus().length} × ${cpus()[0]?.model.trim() ?? "cpu"}\n`);
+  let failed = 0;
+  try {
+    for (const section of selected) {
+      console.error(`bench: ${section.name}…`);
+      const started = performance.now();
+      try {
+        const rows = await section.run(context);
+        console.log(`## ${section.title}\n\n${formatTable(rows)}\n`);
+      } catch (error) {
+        failed++;
+        console.log(`## ${section.title}\n\nFAILED: ${error instanceof Error ? error.message : String(error)}\n`);
+      }
+      console.error(`bench: ${section.name} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    }
+  } finally {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  }
+  if (failed) process.exitCode = 1;
+}
+
+await main();
