@@ -1,23 +1,41 @@
 // Observable Framework configuration. Offline by design: no global stylesheet
 // from a font CDN, no DuckDB extensions to download, and pages import their
 // libraries by name from node_modules (see README, "Offline").
+import {existsSync} from "node:fs";
+import {readReference} from "./loaders/reference/readReference.js";
+
+const src = (path: string) => existsSync(new URL(`./src/${path}`, import.meta.url));
+type Page = {name: string; path: string; open?: boolean; pages?: Page[]};
+// The sidebar lists the pages that exist in src/, so a page is added by writing it.
+const existing = (pages: Page[]): Page[] =>
+  pages.filter((p) => p.pages || src(p.path === "/" ? "index.md" : p.path.endsWith("/") ? `${p.path.slice(1)}index.md` : `${p.path.slice(1)}.md`));
+
+// One report page per kommun and stadsdel (src/kommun/[kod].md).
+const reference = readReference(new URL("./data", import.meta.url).pathname);
+const unitCodes = [...reference.kommuner.map((k) => k.code), ...reference.stadsdelar.map((s) => s.code)];
+const unitPages = src("kommun/[kod].md") && process.env.OJ_UNIT_PAGES !== "0";
+
 export default {
   title: "Öppna jämförelser – barn och unga",
   root: "src",
+  output: process.env.OJ_DIST ?? "dist",
   lang: "sv",
   style: "style.css",
   globalStylesheets: [],
   duckdb: {extensions: {json: null, parquet: null}},
   search: false,
-  // Framework's pager and table of contents speak English; the sidebar is enough.
+  // Framework's pager speaks English; the sidebar is enough.
   pager: false,
   toc: {show: true, label: "Innehåll"},
   head: '<link rel="icon" href="favicon.svg" type="image/svg+xml">',
   header: '<span>Öppna jämförelser – social barn- och ungdomsvård</span> <span class="sample-badge" title="Enkätsvar och registervärden är genererade">Exempeldata</span>',
   footer:
     "<strong>Exempeldata</strong>: enkätsvar och registervärden är genererade för att likna de publicerade resultaten; de är inte verkliga uppgifter. Förlaga: Socialstyrelsen och SKL, Öppna jämförelser social barn- och ungdomsvård. Referensdata: SCB, Kolada (RKA).",
-  pages: [
+  dynamicPaths: unitPages ? unitCodes.map((code) => `/kommun/${code}`) : [],
+  pages: existing([
     {name: "Översikt", path: "/"},
+    {name: "Jämför kommuner", path: "/jamfor"},
+    {name: "Kommuner och stadsdelar", path: "/kommun/"},
     {
       name: "Rapporter",
       open: true,
@@ -26,6 +44,7 @@ export default {
         {name: "Några resultat i korthet (2016)", path: "/rapporter/resultat-i-korthet-2016"}
       ]
     },
+    {name: "Utforska data", path: "/utforska"},
     {name: "Användarguide", path: "/anvandarguide"}
-  ]
+  ])
 };

@@ -38,7 +38,8 @@ export function koladaAreaCode(id: string): string | undefined {
   if (id === "0000") return "00";
   const region = /^00(0[1-9]|1\d|2[0-5])$/.exec(id);
   if (region) return region[1]!;
-  return isKommunCode(id) ? id : undefined;
+  // No kommun code starts with 00, so 0026 or 0030 is no area at all.
+  return isKommunCode(id) && !id.startsWith("00") ? id : undefined;
 }
 
 // The v2 README documents gender as T|K|F (F for "flickor/kvinnor") while the
