@@ -1,0 +1,42 @@
+// The comparison tool's state in the URL, so a link reproduces the view:
+//   /jamfor?enhet=1480&med=0114,1480-01&tema=bbic&ar=2016&karta=bbic_ordinarie_licens
+// enhet: the chosen kommun or stadsdel; med: up to four more to compare with;
+// tema: the theme's slug; ar: the year; karta: the indicator on the map.
+// Unknown or malformed values fall back to the defaults, never to an error page.
+
+export const MAX_UNITS = 5;
+
+/**
+ * Reads the state from a query string. `known` has sets/lists to validate
+ * against: units (codes), themes (slugs); years and indicators are validated
+ * later, when the theme's are known.
+ */
+export function readState(search, {units, themes, defaults = {}}) {
+  const params = new URLSearchParams(search);
+  const unitSet = new Set(units);
+  const unit = unitSet.has(params.get("enhet")) ? params.get("enhet") : defaults.unit ?? null;
+  const others = [];
+  for (const code of (params.get("med") ?? "").split(",").map((c) => c.trim())) {
+    if (unitSet.has(code) && code !== unit && !others.includes(code) && others.length < MAX_UNITS - 1) others.push(code);
+  }
+  const theme = themes.includes(params.get("tema")) ? params.get("tema") : defaults.theme ?? themes[0] ?? null;
+  const year = /^\d{4}$/.test(params.get("ar") ?? "") ? Number(params.get("ar")) : null;
+  const mapIndicator = /^[a-z0-9_]+$/.test(params.get("karta") ?? "") ? params.get("karta") : null;
+  return {unit, others, theme, year, mapIndicator};
+}
+
+/** The query string for a state (keys in a fixed order, empty ones left out). */
+export function stateSearch({unit, others = [], theme, year, mapIndicator}) {
+  const params = new URLSearchParams();
+  if (unit) params.set("enhet", unit);
+  if (others.length) params.set("med", others.join(","));
+  if (theme) params.set("tema", theme);
+  if (year) params.set("ar", String(year));
+  if (mapIndicator) params.set("karta", mapIndicator);
+  return `?${params.toString().replaceAll("%2C", ",")}`;
+}
+
+/** Picks `wanted` if it is among `available`, else the last (newest) available. */
+export function pickYear(available, wanted) {
+  return available.includes(wanted) ? wanted : available[available.length - 1] ?? null;
+}

@@ -1,0 +1,25 @@
+// The comparison table of one indicator: the chosen units, then their
+// kommungrupp, län and riket, with value, basis and place. Columns without any
+// content (no basis for Kolada rates, no place for a storstad) are left out.
+import {html} from "htl";
+import {basisText, placeText, valueText} from "./views.js";
+
+export function comparisonTable(indicator, rows, {valueHeader = "Värde"} = {}) {
+  const basis = rows.map((r) => basisText(r, indicator));
+  const place = rows.map((r) => placeText(r, indicator));
+  const showBasis = basis.some(Boolean);
+  const showPlace = place.some(Boolean);
+  return html`<table class="compare-table">
+    <thead><tr><th>Område</th><th class="num">${valueHeader}</th>${showBasis ? html`<th>Underlag</th>` : ""}${showPlace ? html`<th>Placering</th>` : ""}</tr></thead>
+    <tbody>${rows.map(
+      (r, i) => html`<tr class=${r.role === "unit" ? "role-unit" : "role-reference"} data-role=${r.role} data-code=${r.code}>
+        <td><span class="area"><span class=${r.role === "unit" ? "swatch" : "swatch line"} style=${r.role === "unit" ? `background:${r.color}` : `border-color:${r.color}`}></span><span>${
+          r.role === "grupp" ? html`${r.shortLabel}<span class="sub">${r.name}, ${r.method === "andel" ? "andel av gruppens enheter" : "median av gruppens kommuner"}</span>` : r.label
+        }</span></span></td>
+        <td class="num">${valueText(r, indicator) ?? html`<span class="status-note">${r.note}</span>`}</td>
+        ${showBasis ? html`<td class="basis">${basis[i]}</td>` : ""}
+        ${showPlace ? html`<td>${place[i] || (r.role === "unit" ? "–" : "")}</td>` : ""}
+      </tr>`
+    )}</tbody>
+  </table>`;
+}
