@@ -7,7 +7,6 @@
 // loaded only when the user asks for a workbook): numbers are numeric cells,
 // codes are text cells, so 0180 keeps its leading zero.
 
-/** Column spec: {key, label, type: "text" | "number", numFmt?: Excel number format}. */
 
 const CSV_SEPARATOR = ";";
 
@@ -23,7 +22,13 @@ function csvField(value, column) {
   return /[";\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** Rows as Swedish csv text (with BOM). */
+/**
+ * Rows as Swedish csv text (with BOM). Columns: {key, label, type: "text" |
+ * "number", numFmt?: the Excel number format for toXlsx}.
+ * @param {Record<string, any>[]} rows
+ * @param {{key: string, label: string, type: string, numFmt?: string}[]} columns
+ * @returns {string}
+ */
 export function toCsv(rows, columns) {
   const lines = [columns.map((c) => csvField(c.label, {type: "text"})).join(CSV_SEPARATOR)];
   for (const row of rows) lines.push(columns.map((c) => csvField(row[c.key], c)).join(CSV_SEPARATOR));
@@ -34,6 +39,13 @@ export function toCsv(rows, columns) {
  * An xlsx workbook (ArrayBuffer) with the table on the first sheet and, when
  * given, a second sheet "Om uttaget" with [label, text] lines. `ExcelJS` is the
  * module (passed in so node tests can use the node build).
+ */
+/**
+ * @param {any} ExcelJS
+ * @param {Record<string, any>[]} rows
+ * @param {{key: string, label: string, type: string, numFmt?: string}[]} columns
+ * @param {{sheetName?: string, about?: [string, string][]}} [options]
+ * @returns {Promise<ArrayBuffer>}
  */
 export async function toXlsx(ExcelJS, rows, columns, {sheetName = "Jämförelse", about = []} = {}) {
   const workbook = new ExcelJS.Workbook();

@@ -19,6 +19,8 @@
 //   values share a rank.
 import {sqlAreaCode, sqlIndicatorId, sqlList, sqlYear} from "./sql.js";
 
+/** @typedef {(sql: string) => Promise<Record<string, any>[]>} Query */
+
 /** Measures whose group value is a share computed from unit answers; the rest use the median. */
 export const SHARE_MEASURES = ["share_yes", "response_rate"];
 
@@ -62,6 +64,7 @@ function comparedUnitsSql(indicatorIds, yearsSql = "TRUE") {
  * Every kommun and stadsdel with its län, kommun (for a stadsdel), kommungrupp
  * and kind: "kommun", "storstad" (answers through its stadsdelar) or "stadsdel".
  */
+/** @param {Query} query @returns {Promise<Record<string, any>[]>} */
 export async function loadUnits(query) {
   return query(`WITH parts AS (SELECT kommun_code, count(*) AS n FROM areas WHERE level = 'stadsdel' GROUP BY kommun_code)
     SELECT a.code, a.name, a.level, a.lan_code, l.name AS lan_name, a.kommun_code, k.name AS kommun_name,
@@ -77,6 +80,7 @@ export async function loadUnits(query) {
 }
 
 /** Indicator metadata and comparability groups. */
+/** @param {Query} query @returns {Promise<{indicators: Record<string, any>[], comparability: Record<string, any>[]}>} */
 export async function loadIndicators(query) {
   const [indicators, comparability] = await Promise.all([
     query(`SELECT id, title, short_title, description, theme, source, measure, unit, higher_is_better, first_year, last_year FROM indicators ORDER BY id`),
@@ -86,6 +90,7 @@ export async function loadIndicators(query) {
 }
 
 /** Years in which riket has a value for at least one of the indicators, ascending. */
+/** @param {Query} query @param {string[]} indicatorIds @returns {Promise<number[]>} */
 export async function indicatorYears(query, indicatorIds) {
   const rows = await query(`SELECT DISTINCT year FROM observations
     WHERE indicator_id IN ${sqlList(indicatorIds, sqlIndicatorId)} AND area_code = '00' AND status = 'ok' ORDER BY year`);
@@ -99,7 +104,12 @@ export async function indicatorYears(query, indicatorIds) {
  * n (units with a value) and units (the group's units with a row that year,
  * whatever its status). `year` limits to one year.
  */
-export async function groupValues(query, {indicatorIds, year} = {}) {
+/**
+ * @param {Query} query
+ * @param {{indicatorIds: string[], year?: number | null}} options
+ * @returns {Promise<Record<string, any>[]>}
+ */
+export async function groupValues(query, {indicatorIds, year}) {
   const years = year === undefined || year === null ? "TRUE" : `o.year = ${sqlYear(year)}`;
   const rows = await query(`SELECT b.indicator_id, b.year, b.kommungrupp, ${GROUP_COLUMNS}, b.measure
     FROM (${comparedUnitsSql(indicatorIds, years)}) b
@@ -112,6 +122,7 @@ export async function groupValues(query, {indicatorIds, year} = {}) {
  * Ranks of the compared units for one year: rank (1 = highest value), n (units
  * with a value), ties (units with exactly this value, itself included).
  */
+/** @param {Query} query @param {{indicatorIds: string[], year: number}} options @returns {Promise<Record<string, any>[]>} */
 export async function unitRanks(query, {indicatorIds, year}) {
   return query(`SELECT indicator_id, year, area_code, value,
       rank() OVER (PARTITION BY indicator_id ORDER BY value DESC) AS rank,
@@ -133,6 +144,11 @@ export async function unitRanks(query, {indicatorIds, year}) {
 /** SQL for an indicator's (alias i) newest year with a value for riket: "latest" on the pages. */
 const LATEST_YEAR = "(SELECT max(r.year) FROM observations r WHERE r.indicator_id = i.id AND r.area_code = '00' AND r.status = 'ok')";
 
+/**
+ * @param {Query} query
+ * @param {{indicatorIds: string[], year?: number | "latest", codes?: string[] | null}} options
+ * @returns {Promise<Record<string, any>[]>}
+ */
 export async function comparison(query, {indicatorIds, year = "latest", codes = null}) {
   const yearSql = year === "latest" ? LATEST_YEAR : sqlYear(year);
   const units = codes === null ? "level IN ('kommun', 'stadsdel')" : `code IN ${sqlList(codes, sqlAreaCode)}`;
@@ -176,6 +192,7 @@ export async function comparison(query, {indicatorIds, year = "latest", codes = 
  * Values over all years for the given areas (units, län, riket: any codes),
  * each with its comparability group_id (null for a year outside every group).
  */
+/** @param {Query} query @param {{indicatorIds: string[], codes: string[]}} options @returns {Promise<Record<string, any>[]>} */
 export async function trends(query, {indicatorIds, codes}) {
   return query(`SELECT o.indicator_id, o.area_code, o.year, o.value, o.status, o.numerator, o.denominator, c.group_id
     FROM observations o
@@ -185,6 +202,7 @@ export async function trends(query, {indicatorIds, codes}) {
 }
 
 /** Every compared unit's value for one year (the dot strip): code, name, kind, value. */
+/** @param {Query} query @param {{indicatorIds: string[], year: number}} options @returns {Promise<Record<string, any>[]>} */
 export async function distribution(query, {indicatorIds, year}) {
   return query(`SELECT b.indicator_id, b.area_code AS code, a.name, a.level, b.value, b.status
     FROM (${comparedUnitsSql(indicatorIds, `o.year = ${sqlYear(year)}`)}) b
@@ -198,6 +216,7 @@ export async function distribution(query, {indicatorIds, year}) {
  * denominator. Storstäder carry their kommun row (computed from their
  * stadsdelar for survey indicators). A kommun without a row has status null.
  */
+/** @param {Query} query @param {{indicatorId: string, year: number}} options @returns {Promise<Record<string, any>[]>} */
 export async function kommunValues(query, {indicatorId, year}) {
   return query(`SELECT a.code, a.name, a.lan_code, o.value, o.status, o.numerator, o.denominator
     FROM areas a
@@ -207,6 +226,11 @@ export async function kommunValues(query, {indicatorId, year}) {
 }
 
 /** Stadsdelar of the given storstäder with their values for one year. */
+/**
+ * @param {Query} query
+ * @param {{indicatorIds: string[], year: number | "latest", kommunCodes: string[]}} options
+ * @returns {Promise<Record<string, any>[]>}
+ */
 export async function stadsdelValues(query, {indicatorIds, year, kommunCodes}) {
   const yearSql = year === "latest" ? LATEST_YEAR : sqlYear(year);
   return query(`SELECT o.indicator_id, a.kommun_code, a.code, a.name, o.year, o.value, o.status

@@ -188,10 +188,13 @@ export function trendSentence(points, indicator, {binary = false} = {}) {
     const share = indicator.measure === "share_yes" || indicator.measure === "response_rate";
     const noun = share ? "andelen" : indicator.measure === "count" ? "antalet" : "värdet";
     const past = g < groups.length - 1;
-    // "andelen" is common gender, "antalet" and "värdet" neuter.
-    const unchanged = `${past ? "var" : "är"} i stort sett ${share ? "oförändrad" : "oförändrat"}`;
-    const verb = {ökar: past ? "ökade" : "ökar", minskar: past ? "minskade" : "minskar", oförändrat: unchanged, varierar: past ? "varierade" : "varierar"}[words];
-    const text = `${first.year}–${last.year} ${verb} ${noun} (${formatValue(first.value, indicator.measure)} → ${formatValue(last.value, indicator.measure)})`;
+    // Verb second: "2010–2016 ökar värdet", "2010–2016 är andelen i stort sett oförändrad"
+    // ("andelen" is common gender, "antalet" and "värdet" neuter).
+    const clause =
+      words === "oförändrat"
+        ? `${past ? "var" : "är"} ${noun} i stort sett ${share ? "oförändrad" : "oförändrat"}`
+        : `${{ökar: past ? "ökade" : "ökar", minskar: past ? "minskade" : "minskar", varierar: past ? "varierade" : "varierar"}[words]} ${noun}`;
+    const text = `${first.year}–${last.year} ${clause} (${formatValue(first.value, indicator.measure)} → ${formatValue(last.value, indicator.measure)})`;
     if (!past) return `${text}.`;
     const breakYear = Math.min(...points.filter((d) => (d.group_id ?? null) === groups[g + 1]).map((d) => d.year));
     return `${text}; ${breakYear} ändrades frågan och senare värden kan inte jämföras med dessa.`;

@@ -26,6 +26,10 @@ export function readState(search, {units, themes, defaults = {}}) {
 }
 
 /** The query string for a state (keys in a fixed order, empty ones left out). */
+/**
+ * @param {{unit?: string | null, others?: string[], theme?: string | null, year?: number | null, mapIndicator?: string | null}} state
+ * @returns {string}
+ */
 export function stateSearch({unit, others = [], theme, year, mapIndicator}) {
   const params = new URLSearchParams();
   if (unit) params.set("enhet", unit);

@@ -18,7 +18,7 @@ export function comparisonTable(indicator, rows, {valueHeader = "Värde"} = {}) 
         }</span></span></td>
         <td class="num">${valueText(r, indicator) ?? html`<span class="status-note">${r.note}</span>`}</td>
         ${showBasis ? html`<td class="basis">${basis[i]}</td>` : ""}
-        ${showPlace ? html`<td>${place[i] || (r.role === "unit" ? "–" : "")}</td>` : ""}
+        ${showPlace ? html`<td class="place">${place[i] || (r.role === "unit" ? "–" : "")}</td>` : ""}
       </tr>`
     )}</tbody>
   </table>`;

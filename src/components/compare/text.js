@@ -26,6 +26,7 @@ export function slug(text) {
  * contains it, then the city's name matches (a city's stadsdelar). Within each
  * rank, Swedish alphabetical order.
  */
+/** @param {Record<string, any>[]} units @param {string} text @param {{limit?: number}} [options] @returns {Record<string, any>[]} */
 export function searchUnits(units, text, {limit = 12} = {}) {
   const q = normalizeName(text);
   if (!q) return [];
@@ -49,6 +50,7 @@ export function searchUnits(units, text, {limit = 12} = {}) {
  * or their län, accents and case ignored, in Swedish alphabetical order by name
  * (ties by city). Empty text: all units.
  */
+/** @param {Record<string, any>[]} units @param {string} text @returns {Record<string, any>[]} */
 export function filterUnits(units, text) {
   const q = normalizeName(text);
   const hits = q ? units.filter((u) => [u.name, u.kind === "stadsdel" ? u.kommun_name : null, u.lan_name].some((s) => s && normalizeName(s).includes(q))) : [...units];
@@ -71,6 +73,11 @@ export function unitKindText(unit) {
  * Why a value is not shown. `status` null means there is no row at all: the
  * indicator was not measured that year (`measured` false) or is not reported
  * for this kind of unit (register values for stadsdelar).
+ */
+/**
+ * @param {string | null | undefined} status
+ * @param {{year?: number, kind?: string, measured?: boolean}} [options]
+ * @returns {string}
  */
 export function statusText(status, {year, kind = "kommun", measured = true} = {}) {
   if (status === "ok") return "";

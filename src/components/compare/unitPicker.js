@@ -25,7 +25,7 @@ const h = (tag, attributes = {}, ...children) => {
  * options.multiple: chips and up to `max` codes; otherwise one code, replaced on pick.
  * options.exclude: () => codes not to offer (e.g. the main unit in the "compare with" picker).
  */
-export function unitPicker(units, {label = "Kommun eller stadsdel", value, multiple = false, max = 5, placeholder = "Skriv en del av namnet", exclude = () => [], id} = {}) {
+export function unitPicker(units, {label = "Kommun eller stadsdel", value, multiple = false, max = 5, placeholder = "Skriv en del av namnet", exclude = () => [], id, colors = []} = {}) {
   const byCode = new Map(units.map((u) => [u.code, u]));
   const uid = id ?? `unit-picker-${++counter}`;
   let selected = multiple ? [...(value ?? [])].filter((c) => byCode.has(c)).slice(0, max) : byCode.has(value) ? value : null;
@@ -61,10 +61,11 @@ export function unitPicker(units, {label = "Kommun eller stadsdel", value, multi
     if (!multiple) {
       const unit = byCode.get(selected);
       input.value = unit ? unitLabel(unit) : "";
+      if (colors.length) input.style.setProperty("--chip-color", colors[0]);
       return;
     }
     chips.replaceChildren(
-      ...selected.map((code) => {
+      ...selected.map((code, i) => {
         const unit = byCode.get(code);
         const remove = h("button", {type: "button", class: "unit-picker-remove", "aria-label": `Ta bort ${unitLabel(unit)}`, title: "Ta bort"}, "×");
         remove.addEventListener("click", () => {
@@ -73,7 +74,9 @@ export function unitPicker(units, {label = "Kommun eller stadsdel", value, multi
           emit();
           input.focus();
         });
-        return h("li", {class: "unit-picker-chip", "data-code": code}, h("span", {}, unitLabel(unit)), remove);
+        const chip = h("li", {class: "unit-picker-chip", "data-code": code}, h("span", {}, unitLabel(unit)), remove);
+        if (colors.length) chip.style.setProperty("--chip-color", colors[i % colors.length]);
+        return chip;
       })
     );
     input.disabled = selected.length >= max;

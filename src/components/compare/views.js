@@ -51,6 +51,13 @@ export function placeText(row, indicator) {
  * indicator's rows of comparison(); `selection` is [{code, unit}];
  * `measured` says whether riket has a value that year (else "mättes inte").
  */
+/**
+ * @param {Record<string, any>} indicator
+ * @param {Record<string, any>[]} comparisonRows
+ * @param {{code: string, unit: Record<string, any>}[]} selection
+ * @param {{year?: number, measured?: boolean, lanNames?: Map<string, string>}} [options]
+ * @returns {Record<string, any>[]}
+ */
 export function displayRows(indicator, comparisonRows, selection, {year, measured = true, lanNames = new Map()} = {}) {
   const byCode = new Map(comparisonRows.map((r) => [r.code, r]));
   const rows = selection.map(({code, unit}, i) => {
