@@ -6,7 +6,7 @@
 import {spawn} from "node:child_process";
 import {cpSync, existsSync, mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
-import {join} from "node:path";
+import {join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {chromium, type Browser} from "playwright-core";
 import type {TestProject} from "vitest/node";
@@ -19,7 +19,8 @@ declare module "vitest" {
 }
 
 export const root = fileURLToPath(new URL("../..", import.meta.url));
-export const distDir = fileURLToPath(new URL("../../dist", import.meta.url));
+/** The built site: observablehq.config.ts writes to $OJ_DIST when set, else dist/. */
+export const distDir = resolve(root, process.env.OJ_DIST ?? "dist");
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const CHROMIUM_ARGS = [

@@ -67,6 +67,24 @@ describe("openPage", () => {
   });
 });
 
+test("locator matchers retry until the page catches up, and report what they saw", async () => {
+  const opened = await openPage(browser, server.url, "/clean");
+  try {
+    const {page} = opened;
+    await page.evaluate(() => setTimeout(() => document.body.insertAdjacentHTML("beforeend", "<ul><li>ett</li><li>två</li></ul>"), 300));
+    await expect(page.locator("li")).toHaveCount(2);
+    await expect(page.locator("ul")).toContainText("två");
+    await expect(page.locator("li").first()).toHaveText("ett");
+    await expect(page.locator("li")).toHaveText(/^ett\s+två$/);
+    await expect(page.locator("ol")).not.toHaveCount(1);
+    await expect(expect(page.locator("li")).toHaveCount(3, {timeout: 300})).rejects.toThrow(/to match 3 element\(s\), it matches 2/);
+    await expect(expect(page.locator("ul")).toContainText("tre", {timeout: 300})).rejects.toThrow(/its text is "etttvå"/);
+    opened.expectClean();
+  } finally {
+    await opened.close();
+  }
+});
+
 test("isLocalUrl", () => {
   expect(isLocalUrl("http://127.0.0.1:4321/_file/data/x.parquet")).toBe(true);
   expect(isLocalUrl("data:application/wasm;base64,AGFzbQ==")).toBe(true);
