@@ -26,10 +26,10 @@ async function writeInput(path: string, rows: number): Promise<void> {
         const r = next();
         cells.push(r < 0.02 ? ".." : r < 0.04 ? "X" : r < 0.06 ? "-" : (r * 2000).toFixed(1).replace(".", ","));
       }
-      if (!out.write(`${cells.join(";")}\n`)) await new Promise((ok) => out.once("drain", ok));
+      if (!out.write(`${cells.join(";")}\n`)) await new Promise<void>((ok) => out.once("drain", () => ok()));
     }
   }
-  await new Promise((ok) => out.end(ok));
+  await new Promise<void>((ok) => out.end(() => ok()));
 }
 
 function run(mode: string, input: string, output: string): {seconds: number; rows: number; maxRssMb: number} {
