@@ -10,12 +10,13 @@ const isShare = (measure) => measure === "share_yes" || measure === "response_ra
  * rows: [{year, value, area_name?, group_id}], value null where there is none.
  * options.breaks: [{year, note}] years where a new comparability group starts.
  */
-export function trendChart(rows, {width = 640, height = 280, measure = "share_yes", breaks = [], title, color} = {}) {
+export function trendChart(rows, {width = 640, height = 280, measure = "share_yes", breaks = [], title, color, document} = {}) {
   const data = rows.filter((d) => d.value !== null && d.value !== undefined);
   const years = [...new Set(rows.map((d) => d.year))].sort((a, b) => a - b);
   const series = (d) => `${d.area_name ?? ""}|${d.group_id ?? ""}`;
   const multiple = new Set(rows.map((d) => d.area_name)).size > 1;
   return Plot.plot({
+    ...(document ? {document} : {}), // node tests render with jsdom
     width,
     height,
     title,
