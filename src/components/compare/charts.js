@@ -11,7 +11,9 @@ export const REFERENCE_STYLE = {
   riket: {color: "#2b2b2b", dash: null}
 };
 const MUTED = "#9fb3d9";
-const MISSING_FILL = "#e4e4e4";
+const MISSING_FILL = "#c4c4c4";
+// Light to dark blue, with the light end still clearly blue so that a 0 stands out from the page.
+const MAP_RANGE = ["#d6e6f5", "#0b3d7a"];
 
 const isShare = (measure) => measure === "share_yes" || measure === "response_rate" || measure === "percent";
 
@@ -218,17 +220,18 @@ export function trendLines(series, {width = 640, height = 260, measure = "share_
  * transverse Mercator centred on 15° E (SWEREF 99 TM's central meridian), so
  * Sweden stands upright as on the national maps.
  */
-export function kommunMap(features, values, {width = 420, measure = "share_yes", highlight = [], scheme = "blues"} = {}) {
+export function kommunMap(features, values, {width = 420, measure = "share_yes", highlight = [], domain: valueDomain} = {}) {
   const collection = {type: "FeatureCollection", features};
   const valueOf = (f) => values.get(f.properties.kn_kod);
   const known = features.filter((f) => valueOf(f)?.status === "ok" && valueOf(f)?.value !== null);
   const unknown = features.filter((f) => !known.includes(f));
   const chosen = features.filter((f) => highlight.includes(f.properties.kn_kod));
-  const domain = isShare(measure) ? [0, 100] : undefined;
+  // Shares on 0–100; other values on the given domain (the legend's), else their extent.
+  const domain = isShare(measure) ? [0, 100] : valueDomain;
   return Plot.plot({
     width,
     projection: {type: "transverse-mercator", rotate: [-15, -62], domain: collection, inset: 6},
-    color: {type: "linear", scheme, domain, label: isShare(measure) ? "procent" : measure === "rate_per_1000" ? "per 1 000" : null, tickFormat: (d) => formatNumber(d)},
+    color: {type: "linear", range: MAP_RANGE, interpolate: "hcl", domain, label: isShare(measure) ? "procent" : measure === "rate_per_1000" ? "per 1 000" : null, tickFormat: (d) => formatNumber(d)},
     marks: [
       Plot.geo(unknown, {fill: MISSING_FILL, stroke: "white", strokeWidth: 0.4}),
       Plot.geo(known, {fill: (f) => valueOf(f).value, stroke: "white", strokeWidth: 0.4}),
@@ -249,9 +252,9 @@ export function kommunMap(features, values, {width = 420, measure = "share_yes",
 }
 
 /** The colour legend of a kommunMap, as SVG (Plot's ramp), plus a grey swatch for kommuner without a value. */
-export function mapLegend({measure = "share_yes", domain, scheme = "blues", missing = "uppgift saknas", width = 320} = {}) {
+export function mapLegend({measure = "share_yes", domain, missing = "uppgift saknas", width = 320} = {}) {
   const ramp = Plot.legend({
-    color: {type: "linear", scheme, domain: isShare(measure) ? [0, 100] : domain, label: isShare(measure) ? "procent" : measure === "rate_per_1000" ? "per 1 000" : measure === "count" ? "antal" : null, tickFormat: (d) => formatNumber(d)},
+    color: {type: "linear", range: MAP_RANGE, interpolate: "hcl", domain: isShare(measure) ? [0, 100] : domain, label: isShare(measure) ? "procent" : measure === "rate_per_1000" ? "per 1 000" : measure === "count" ? "antal" : null, tickFormat: (d) => formatNumber(d)},
     width: Math.min(width, 280)
   });
   ramp.classList.add("chart-legend");

@@ -1,0 +1,95 @@
+// The per-unit report pages (src/kommun/[kod].md) for a kommun, a storstad and a
+// stadsdel, and the list of all units (src/kommun/index.md). pageTest fails on
+// any console error or request off 127.0.0.1.
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
+import type {Page} from "playwright-core";
+import {expect, inject, test} from "vitest";
+import {pageTest, waitForContent, waitForPlot} from "./browser.js";
+import {root} from "./globalSetup.js";
+
+async function narrative(page: Page): Promise<Record<string, string>> {
+  const items = page.locator("#narrative li[data-sentence]");
+  await waitForContent(page, items);
+  return Object.fromEntries(await items.evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.sentence!, e.textContent!.trim()])));
+}
+
+async function commonChecks(page: Page, name: string): Promise<void> {
+  await expect(page.locator("h1")).toHaveText(name);
+  await waitForContent(page, page.locator("#unit-results section.unit-indicator"));
+  // One section per indicator with a value row, each with its table and trend chart.
+  const sections = page.locator("#unit-results section.unit-indicator");
+  expect(await sections.count()).toBeGreaterThanOrEqual(12);
+  await waitForPlot(page, "#indikator-bbic_ordinarie_licens");
+  await expect(page.locator("#indikator-bbic_ordinarie_licens .compare-table tbody tr")).toHaveCount(4);
+}
+
+pageTest("/kommun/0115", async ({page}) => {
+  await commonChecks(page, "Vallentuna");
+  const text = await narrative(page);
+  expect(text.bbic_ordinarie_licens).toMatch(/^Vallentuna (har|har inte) ordinarie BBIC-licens(, liksom|; det har) \d+ procent av landets kommuner och stadsdelar\.$/);
+  expect(text.svarsfrekvens).toMatch(/^Vallentuna besvarade enkäten /);
+  expect(text.heldygnsinsats_per_1000).toMatch(/^Heldygnsinsats per 1 000, 2016: \d+,\d i Vallentuna/);
+  await expect(page.locator(".kicker")).toHaveText("kommun · Stockholms län");
+  await expect(page.locator("#indikator-bbic_ordinarie_licens tr[data-role='grupp']")).toContainText("Kommungrupp A2");
+  // The link to the tool carries the unit.
+  expect(await page.getByRole("link", {name: /Jämför Vallentuna med andra/}).getAttribute("href")).toBe("../jamfor?enhet=0115");
+});
+
+pageTest("/kommun/1480", async ({page}) => {
+  await commonChecks(page, "Göteborg");
+  const text = await narrative(page);
+  // A storstad's value is the share of its stadsdelar.
+  expect(text.bbic_ordinarie_licens).toMatch(/stadsdelar/);
+  expect(text.svarsfrekvens).toMatch(/stadsdelar i Göteborg/);
+  await expect(page.locator(".kicker")).toHaveText("storstad med 10 stadsdelar · Västra Götalands län");
+  await expect(page.locator("#indikator-bbic_ordinarie_licens tr.role-unit td.basis")).toContainText(/av 10 stadsdelar|av \d stadsdelar/);
+  // Its stadsdelar's own answers link to their pages.
+  const parts = page.locator("#indikator-bbic_ordinarie_licens details");
+  await parts.locator("summary").click();
+  await expect(parts.locator("li a")).toHaveCount(10);
+  expect(await parts.locator("li a").first().getAttribute("href")).toBe("./1480-01");
+});
+
+pageTest("/kommun/1480-01", async ({page}) => {
+  await commonChecks(page, "Angered");
+  const text = await narrative(page);
+  expect(text.bbic_ordinarie_licens).toMatch(/^Stadsdelen Angered i Göteborg /);
+  await expect(page.locator(".kicker")).toHaveText("stadsdel i Göteborg · Västra Götalands län");
+  // Register rates are not reported for stadsdelar, and the page says so rather than showing a blank.
+  await expect(page.locator("#indikator-heldygnsinsats_per_1000 tr.role-unit")).toContainText("redovisas inte för stadsdelar");
+  await expect(page.locator("#indikator-bbic_ordinarie_licens tr[data-role='grupp']")).toContainText("Kommungrupp A1");
+});
+
+/** Whether observablehq.config.ts registers the static unit text plugin (loaders/pages/unitMarkdown.ts). */
+const pluginConfigured = /unitPageText/.test(readFileSync(join(root, "observablehq.config.ts"), "utf8"));
+
+test.skipIf(!pluginConfigured)("the built HTML carries each unit's name in <title> and <h1> before any script runs", async () => {
+  for (const [code, name] of [
+    ["0115", "Vallentuna"],
+    ["1480", "Göteborg"],
+    ["1480-01", "Angered"]
+  ]) {
+    const html = await (await fetch(`${inject("baseUrl")}/kommun/${code}`)).text();
+    expect(html).toMatch(new RegExp(`<title>${name} [|–]`));
+    expect(html).toMatch(new RegExp(`<h1[^>]*>(<a[^>]*>)?${name}<`));
+  }
+});
+
+pageTest("/kommun/", async ({page}) => {
+  const rows = page.locator("#unit-table tbody tr");
+  await expect(rows).toHaveCount(319, {timeout: 60_000});
+  // Sorted the Swedish way: Å, Ä, Ö after Z.
+  const names = await rows.locator("td:first-child a").allTextContents();
+  expect(names).toEqual([...names].sort(new Intl.Collator("sv").compare));
+  expect(names.at(-1)!.startsWith("Ö")).toBe(true);
+  // Accent-insensitive search: "goteborg" finds the city and its ten stadsdelar.
+  await page.getByLabel("Sök").fill("goteborg");
+  await expect(rows).toHaveCount(11);
+  await expect(page.locator("#unit-count")).toContainText("Visar 11 av 319");
+  await page.getByLabel("Sök").fill("angered");
+  await expect(rows).toHaveCount(1);
+  await rows.first().getByRole("link", {name: "Angered"}).click();
+  await page.waitForURL(/\/kommun\/1480-01$/);
+  await expect(page.locator("h1")).toHaveText("Angered");
+});
