@@ -9,7 +9,7 @@ export function comparisonTable(indicator, rows, {valueHeader = "Värde"} = {}) 
   const place = rows.map((r) => placeText(r, indicator));
   const showBasis = basis.some(Boolean);
   const showPlace = place.some(Boolean);
-  return html`<table class="compare-table">
+  return html`<div class="table-scroll"><table class="compare-table">
     <thead><tr><th>Område</th><th class="num">${valueHeader}</th>${showBasis ? html`<th>Underlag</th>` : ""}${showPlace ? html`<th>Placering</th>` : ""}</tr></thead>
     <tbody>${rows.map(
       (r, i) => html`<tr class=${r.role === "unit" ? "role-unit" : "role-reference"} data-role=${r.role} data-code=${r.code}>
@@ -21,5 +21,5 @@ export function comparisonTable(indicator, rows, {valueHeader = "Värde"} = {}) 
         ${showPlace ? html`<td class="place">${place[i] || (r.role === "unit" ? "–" : "")}</td>` : ""}
       </tr>`
     )}</tbody>
-  </table>`;
+  </table></div>`;
 }
