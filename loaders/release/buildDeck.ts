@@ -8,10 +8,10 @@
 import pptxgenModule from "pptxgenjs";
 import {formatNumber, formatPercent, formatValue} from "../../src/components/format.js";
 import {planThemeSlides, nationalPoints, type ChartSpec, type MeasureClass, type ThemeSlidePlan, type NationalPoint} from "./deckPlan.js";
+import {finishDeck} from "./finishDeck.js";
 import {fitFontSize} from "./fitText.js";
 import {deckFileName, releaseTitle, workbookFileName} from "./names.js";
 import type {Provenance} from "./provenance.js";
-import {repairChartData} from "./repairChartData.js";
 import type {Indicator, ReleaseModel} from "./releaseModel.js";
 import {summaryFor, type Summary} from "./summaryTexts.js";
 import type {Query} from "./tableSet.js";
@@ -68,7 +68,9 @@ function titleSlide(pptx: PptxGenJS, model: ReleaseModel, provenance: Provenance
   slide.background = {color: "FFFFFF"};
   slide.addShape("rect", {x: 0, y: 0, w: 0.35, h: SLIDE.h, fill: {color: COLORS.accent}, line: {color: COLORS.accent}});
   slide.addText(`Öppna jämförelser ${model.release}`, {x: 1.0, y: 1.7, w: 11.3, h: 1.0, fontFace: FONT, fontSize: 44, bold: true, color: COLORS.accent, lang: LANG});
-  slide.addText("Social barn- och ungdomsvård – nationella resultat och indikatorer", {x: 1.0, y: 2.7, w: 11.3, h: 0.7, fontFace: FONT, fontSize: 24, color: COLORS.ink, lang: LANG});
+  const subtitle = "Social barn- och ungdomsvård – nationella resultat och indikatorer";
+  const subtitleSize = fitFontSize([subtitle], {w: 11.3, h: 0.7}, {max: 24, min: 16, spacing: () => 0}) ?? 16;
+  slide.addText(subtitle, {x: 1.0, y: 2.7, w: 11.3, h: 0.7, fontFace: FONT, fontSize: subtitleSize, color: COLORS.ink, lang: LANG});
   slide.addText(
     slideText(`Enkäten besvarades ${model.period}: ${formatNumber(model.answered)} av ${formatNumber(model.units)} kommuner och stadsdelar svarade (${formatPercent((100 * model.answered) / model.units, {decimals: 1})}).`),
     {x: 1.0, y: 3.6, w: 11.3, h: 0.5, fontFace: FONT, fontSize: 16, color: COLORS.muted, lang: LANG}
@@ -301,7 +303,7 @@ function aboutSlide(pptx: PptxGenJS, model: ReleaseModel, provenance: Provenance
     paragraphs.map((text, i) => ({text, options: {bullet: {indent: 18}, paraSpaceAfter: size * 0.6, ...(i < paragraphs.length - 1 ? {breakLine: true} : {})}})) as never,
     {...box, fontFace: FONT, fontSize: size, color: COLORS.ink, valign: "top", margin: 0.15 * 72, lang: LANG}
   );
-  slide.addNotes(`Underlag: ${provenance.tables.map((t) => `${t.name}.parquet ${t.sha256} (${t.rows} rader)`).join("; ")}. Kontroll: sha256sum *.parquet | sha256sum ger ${provenance.digest}.`);
+  slide.addNotes(`${releaseTitle(model)}, enkäten ${model.period}. Underlag: ${provenance.tables.map((t) => `${t.name}.parquet ${t.sha256} (${t.rows} rader)`).join("; ")}. Kontroll: sha256sum *.parquet | sha256sum ger ${provenance.digest}.`);
 }
 
 export interface BuiltDeck {
@@ -330,7 +332,7 @@ export async function buildDeck(model: ReleaseModel, query: Query, provenance: P
   aboutSlide(pptx, model, provenance, notice);
 
   const raw = (await pptx.write({outputType: "nodebuffer"})) as Buffer;
-  return {bytes: await repairChartData(raw), summary, plans};
+  return {bytes: await finishDeck(raw), summary, plans};
 }
 
 export {deckFileName};

@@ -26,8 +26,7 @@ function parseSeries(chartName: string, block: string): SeriesRef {
   return {column: ref[1]!, firstRow: Number(ref[2]), count: Number(count[1]), points};
 }
 
-export async function repairChartData(pptx: Uint8Array): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(pptx);
+export async function repairChartData(zip: JSZip): Promise<void> {
   const charts = Object.keys(zip.files).filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n));
   for (const chartName of charts) {
     const xml = await zip.file(chartName)!.async("string");
@@ -57,5 +56,4 @@ export async function repairChartData(pptx: Uint8Array): Promise<Buffer> {
     book.file(sheetName, sheet);
     zip.file(bookName, await book.generateAsync({type: "uint8array", compression: "DEFLATE"}));
   }
-  return zip.generateAsync({type: "nodebuffer", compression: "DEFLATE"});
 }
