@@ -1,5 +1,6 @@
 import {fail, listOr, quote} from "../errors.js";
 import {isKommunCode} from "../reference/areaCodes.js";
+import type {LocatedValues} from "./readJsonStat.js";
 import type {RegisterValue} from "./registerValue.js";
 
 /**
@@ -19,11 +20,8 @@ export interface KoladaOptions {
   kpis?: string[];
 }
 
-export interface LocatedValues {
-  values: RegisterValue[];
-  /** Where each value came from, e.g. `item 13 (kpi N00945, municipality 0180, period 2000), gender T`. */
-  locations: string[];
-}
+/** Locations read like `item 13 (kpi N00945, municipality 0180, period 2000), gender T`. */
+export type {LocatedValues};
 
 export function readKolada(file: string, text: string, options: KoladaOptions = {}): RegisterValue[] {
   return read(file, text, options, false).values;
@@ -42,8 +40,9 @@ export function koladaAreaCode(id: string): string | undefined {
   return isKommunCode(id) && !id.startsWith("00") ? id : undefined;
 }
 
-// The v2 README documents gender as T|K|F (F for "flickor/kvinnor") while the
-// live API and rKolada give T|K|M; F is read as K so both vintages load.
+// The v2 README documents gender as "T|K|F" while the live API and rKolada
+// give T, K and M. Old documentation's F is read as K (women); an item that
+// has both F and K then fails as a duplicate instead of loading twice.
 const GENDERS: Record<string, string> = {T: "T", K: "K", M: "M", F: "K"};
 
 function read(file: string, text: string, options: KoladaOptions, locate: boolean): LocatedValues {

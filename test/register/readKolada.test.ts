@@ -89,6 +89,10 @@ describe("readKolada errors name the file, the item and what was expected", () =
       file: "kolada_duplicate.json",
       message: "item 3 (kpi N33817, municipality 0180, period 2016), gender T repeats item 1 (kpi N33817, municipality 0180, period 2016), gender T: expected one value per kpi, gender, area and year"
     },
+    {
+      file: "kolada_f_and_k.json",
+      message: "item 1 (kpi N33817, municipality 0180, period 2016), gender F repeats item 1 (kpi N33817, municipality 0180, period 2016), gender K: expected one value per kpi, gender, area and year"
+    },
     {file: "kolada_bad_gender.json", message: 'item 1 (kpi N33817, municipality 0180, period 2016), values[0]: gender "X": expected "T", "K" or "M"'},
     {
       file: "kolada_next_page.json",

@@ -1,4 +1,4 @@
-import {closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync} from "node:fs";
+import {closeSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync, writeSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
@@ -11,7 +11,7 @@ import type {Legend} from "../../loaders/register/registerValue.js";
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/register/${name}`, import.meta.url));
 // The legend data/sources.json gives Socialstyrelsen's tables: a lone "-" is zero there.
 const LEGEND: Legend = {"..": "missing", X: "suppressed", "-": "zero"};
-const BASE = {legend: LEGEND, encoding: "utf-8", areaColumn: "Regionkod", yearColumn: "År", valueColumns: ["Antal"], table: "register_test"} as const;
+const BASE: SwedishCsvOptions = {legend: LEGEND, encoding: "utf-8", areaColumn: "Regionkod", yearColumn: "År", valueColumns: ["Antal"], table: "register_test"};
 
 let instance: DuckDBInstance;
 let connection: DuckDBConnection;
@@ -164,9 +164,12 @@ describe("readSwedishCsv reads what Swedish sources write", () => {
     expect(values).toEqual([]);
   });
 
-  it("leaves no working tables behind and restores preserve_insertion_order, after success and after an error", async () => {
+  it("leaves no working tables or files behind and restores preserve_insertion_order, after success and after an error", async () => {
     await connection.run("SET preserve_insertion_order = false");
+    const tmp = process.env.TMPDIR;
+    process.env.TMPDIR = mkdtempSync(join(tmpdir(), "register-csv-tmp-"));
     try {
+      await read("csv_latin1_names.csv", {encoding: "latin-1", legend: {"..": "missing", "–": "zero"}, valueColumns: ["Antal 0–17 år"]});
       await read("csv_numbers.csv");
       await loadError("csv_duplicate.csv");
       await loadError("csv_latin1_names.csv", {encoding: "latin-1", legend: {}, valueColumns: ["Antal 0–17 år"]});
@@ -174,7 +177,11 @@ describe("readSwedishCsv reads what Swedish sources write", () => {
       expect(leftovers).toEqual([]);
       const setting = (await connection.runAndReadAll(`SELECT current_setting('preserve_insertion_order')`)).getRowsJS();
       expect(setting).toEqual([[false]]);
+      expect(readdirSync(process.env.TMPDIR)).toEqual([]);
     } finally {
+      rmSync(process.env.TMPDIR!, {recursive: true, force: true});
+      if (tmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmp;
       await connection.run("SET preserve_insertion_order = true");
     }
   });
