@@ -24,8 +24,11 @@ command -v soffice >/dev/null || need+=(libreoffice-calc libreoffice-impress)
 command -v pdftoppm >/dev/null || need+=(poppler-utils)
 # Liberation fonts are metric-compatible with Arial and Calibri's stand-in (Carlito),
 # so line breaks in the rendering match what Office shows.
-fc-list 2>/dev/null | grep -qi "Liberation Sans" || need+=(fonts-liberation2)
-fc-list 2>/dev/null | grep -qi "Carlito" || need+=(fonts-crosextra-carlito)
+# (grep -c reads all of fc-list's output: grep -q would close the pipe early and,
+# with pipefail, report the font missing.)
+has_font() { [ "$(fc-list 2>/dev/null | grep -ci "$1")" -gt 0 ]; }
+has_font "Liberation Sans" || need+=(fonts-liberation2)
+has_font "Carlito" || need+=(fonts-crosextra-carlito)
 if [ ${#need[@]} -gt 0 ]; then
   echo "lookRelease: installing ${need[*]} (apt-get)" >&2
   sudo_cmd=""
