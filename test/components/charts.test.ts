@@ -1,9 +1,16 @@
 // Chart helpers rendered with jsdom: what they draw, not how it looks.
 import {JSDOM} from "jsdom";
 import {describe, expect, it} from "vitest";
-import {dotStrip} from "../../src/components/dotStrip.js";
-import {rankedBars} from "../../src/components/rankedBars.js";
-import {breaksOf, trendChart} from "../../src/components/trendChart.js";
+import * as dots from "../../src/components/dotStrip.js";
+import * as bars from "../../src/components/rankedBars.js";
+import * as trend from "../../src/components/trendChart.js";
+
+// The components are plain JS; their options are typed here as the tests use them.
+type Chart = (rows: object[], options?: Record<string, unknown>) => Element;
+const trendChart = trend.trendChart as Chart;
+const rankedBars = bars.rankedBars as Chart;
+const dotStrip = dots.dotStrip as Chart;
+const {breaksOf} = trend;
 
 const {document} = new JSDOM("").window;
 const svgOf = (node: Element) => (node.tagName.toLowerCase() === "svg" ? node : node.querySelector("svg")!);

@@ -86,7 +86,11 @@ describe("register files → observations (test/fixtures/register-small)", async
 describe("bad register input stops the load and writes nothing", () => {
   it.each([
     ["register-small/bad_unknown_area.csv", `register/heldygn.csv, row 3, column Regionkod: unknown area code "9999" (year 2013; expected riket 00, a länskod, one of the 290 kommunkoder or a stadsdel code)`],
-    ["register-small/bad_unknown_marker.csv", "register/heldygn.csv, row 3, column Antal: "]
+    ["register-small/bad_unknown_marker.csv", "register/heldygn.csv, row 3, column Antal: "],
+    [
+      "register-small/bad_year_not_in_indicators.csv",
+      `register/heldygn.csv, row 3, column Antal: value for 00 2020 is not used by any indicator (expected series "Antal" and year 2020 to be listed in a period of data/indicators.json; add it there, or remove it from the file)`
+    ]
   ])("%s", async (file, message) => {
     const out = tempDir();
     const error = await buildTables(registerDataDir(file), out).then(

@@ -1,19 +1,11 @@
 import {readFileSync} from "node:fs";
+import {loadError} from "../helpers/loadError.js";
 import {describe, expect, it} from "vitest";
 import {LoadError} from "../../loaders/errors.js";
 import {koladaAreaCode, readKolada, readKoladaWithLocations, type KoladaOptions} from "../../loaders/register/readKolada.js";
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/register/${name}`, import.meta.url), "utf-8");
 
-function loadError(read: () => unknown): LoadError {
-  try {
-    read();
-  } catch (error) {
-    if (error instanceof LoadError) return error;
-    throw error;
-  }
-  throw new Error("expected a LoadError, but the read succeeded");
-}
 
 describe("readKolada on the reconstructed N00945 response (real values)", () => {
   const values = readKolada("N00945.json", fixture("kolada_v2_data_response_RECONSTRUCTED_N00945.json"));

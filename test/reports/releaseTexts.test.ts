@@ -5,16 +5,15 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {buildTables} from "../../loaders/pipeline.js";
 import {facts2014, facts2016, texts2014, texts2016} from "../../src/components/releaseTexts.js";
-import {DATA, fixture, makeDataDir, tempDir} from "../helpers/dataDir.js";
+import {fixture, makeDataDir, tempDir} from "../helpers/dataDir.js";
+import {sampleTableQuery} from "../helpers/sampleTables.js";
 import {tableQuery} from "../helpers/tableQuery.js";
 import {PUBLISHED_2014, PUBLISHED_2016} from "../fixtures/publishedTexts.js";
 
 describe("with the sample data", () => {
-  let q: Awaited<ReturnType<typeof tableQuery>>;
+  let q: Awaited<ReturnType<typeof sampleTableQuery>>;
   beforeAll(async () => {
-    const out = tempDir();
-    await buildTables(DATA, out);
-    q = await tableQuery(out);
+    q = await sampleTableQuery();
   });
   afterAll(() => q.close());
 
