@@ -8,11 +8,10 @@
 import JSZip from "jszip";
 import XLSX from "xlsx";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {buildTables} from "../../loaders/pipeline.js";
 import {buildRelease} from "../../loaders/release/buildRelease.js";
 import {estimateLines, LINE_HEIGHT} from "../../loaders/release/fitText.js";
 import {facts2014, facts2016, texts2014, texts2016} from "../../src/components/releaseTexts.js";
-import {DATA, tempDir} from "../helpers/dataDir.js";
+import {sampleTablesDir} from "../helpers/sampleTables.js";
 import {tableQuery} from "../helpers/tableQuery.js";
 
 const EMU = 914400;
@@ -22,8 +21,7 @@ const SLIDE_H = 6858000;
 let tablesDir: string;
 let q: Awaited<ReturnType<typeof tableQuery>>;
 beforeAll(async () => {
-  tablesDir = tempDir("oj-deck-");
-  await buildTables(DATA, tablesDir);
+  tablesDir = await sampleTablesDir();
   q = await tableQuery(tablesDir);
 });
 afterAll(() => q.close());

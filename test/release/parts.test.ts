@@ -10,14 +10,14 @@ import JSZip from "jszip";
 import pptxgenModule from "pptxgenjs";
 import XLSX from "xlsx";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {buildTables} from "../../loaders/pipeline.js";
 import {cellContent} from "../../loaders/release/cellValue.js";
 import {endMarkSizes, finishDeck} from "../../loaders/release/finishDeck.js";
 import {estimateLines, fitFontSize} from "../../loaders/release/fitText.js";
 import {buildTime} from "../../loaders/release/provenance.js";
 import type {Area, Indicator} from "../../loaders/release/releaseModel.js";
 import {layoutSummary, templateFor} from "../../loaders/release/summaryTexts.js";
-import {DATA, ROOT, tempDir} from "../helpers/dataDir.js";
+import {ROOT, tempDir} from "../helpers/dataDir.js";
+import {sampleTablesDir} from "../helpers/sampleTables.js";
 import {tableQuery} from "../helpers/tableQuery.js";
 
 type PptxGenJS = import("pptxgenjs").default;
@@ -87,9 +87,7 @@ describe("text fit", () => {
 describe("summary template per survey year (the report pages' rule)", () => {
   let q: Awaited<ReturnType<typeof tableQuery>>;
   beforeAll(async () => {
-    const dir = tempDir("oj-parts-");
-    await buildTables(DATA, dir);
-    q = await tableQuery(dir);
+    q = await tableQuery(await sampleTablesDir());
   });
   afterAll(() => q.close());
   it.each([
@@ -142,8 +140,7 @@ describe("cellContent", () => {
 describe("scripts/release.ts", () => {
   let tables: string;
   beforeAll(async () => {
-    tables = tempDir("oj-cli-");
-    await buildTables(DATA, tables);
+    tables = await sampleTablesDir();
   });
   const run = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "scripts", "release.ts"), ...args], {cwd: ROOT, encoding: "utf8"});
 

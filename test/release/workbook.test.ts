@@ -10,9 +10,9 @@ import {join} from "node:path";
 import JSZip from "jszip";
 import XLSX from "xlsx";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {buildTables} from "../../loaders/pipeline.js";
 import {buildRelease} from "../../loaders/release/buildRelease.js";
-import {DATA, tempDir} from "../helpers/dataDir.js";
+import {DATA} from "../helpers/dataDir.js";
+import {sampleTablesDir} from "../helpers/sampleTables.js";
 import {tableQuery} from "../helpers/tableQuery.js";
 
 /** The legend as documented to users (loaders/release/markers.ts and "Om filen"). */
@@ -23,8 +23,7 @@ const BUILT_AT = new Date("2016-05-31T08:00:00Z");
 let tablesDir: string;
 let q: Awaited<ReturnType<typeof tableQuery>>;
 beforeAll(async () => {
-  tablesDir = tempDir("oj-release-");
-  await buildTables(DATA, tablesDir);
+  tablesDir = await sampleTablesDir();
   q = await tableQuery(tablesDir);
 });
 afterAll(() => q.close());
