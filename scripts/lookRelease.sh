@@ -66,7 +66,7 @@ for pdf in "$out"/*.pdf; do
     *.xlsx.pdf | *resultat\ per\ kommun*) prefix=xlsx ;;
     *) prefix=pptx ;;
   esac
-  pdftoppm -r 80 -png "$pdf" "$out/pages/$prefix"
+  pdftoppm -r 110 -png "$pdf" "$out/pages/$prefix"
 done
 
 echo "lookRelease: $(ls "$out/pages" | wc -l) page images in $out/pages"
