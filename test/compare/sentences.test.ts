@@ -177,6 +177,13 @@ describe("trends", () => {
     expect(trendSentence([p(2010, 6.1, "a"), p(2011, 5.2, "a"), p(2012, 6.4, "a")], HELDYGN)).toBe("2010–2012 är värdet i stort sett oförändrat (6,1 → 6,4).");
   });
 
+  it("a series that rises in steps and plateaus rose; it did not vary", () => {
+    const points = [20, 20, 40, 70, 70, 70].map((v, i) => p(2010 + i, v, "2010–2015"));
+    expect(trendSentence(points, BBIC)).toBe("2010–2015 ökar andelen (20,0\u00a0% → 70,0\u00a0%).");
+    const falling = [7.2, 6.1, 6.1, 5.0].map((v, i) => p(2010 + i, v, "a"));
+    expect(trendSentence(falling, HELDYGN)).toBe("2010–2013 minskar värdet (7,2 → 5,0).");
+  });
+
   it("falls back to the last group with two values, in the past tense, naming the break", () => {
     expect(trendSentence([p(2010, 16.7, "2010–2015"), p(2015, 92.3, "2010–2015"), p(2016, 100, "2016–")], BBIC)).toBe(
       "2010–2015 ökade andelen (16,7\u00a0% → 92,3\u00a0%); 2016 ändrades frågan och senare värden kan inte jämföras med dessa."

@@ -181,7 +181,7 @@ export function trendSentence(points, indicator, {binary = false} = {}) {
     const series = withValue.filter((d) => (d.group_id ?? null) === groups[g]);
     if (series.length < 2) continue;
     const tolerance = indicator.measure === "rate_per_1000" ? 0.5 : 1;
-    const words = trendInWords(series.map((d) => d.value), {tolerance});
+    const words = direction(series.map((d) => d.value), tolerance);
     if (!words) return null;
     const first = series[0];
     const last = series[series.length - 1];
@@ -200,6 +200,19 @@ export function trendSentence(points, indicator, {binary = false} = {}) {
     return `${text}; ${breakYear} ändrades frågan och senare värden kan inte jämföras med dessa.`;
   }
   return null;
+}
+
+/**
+ * trendInWords, except that a series which never falls (or never rises) by a
+ * noticeable step is "ökar" ("minskar") when it moved overall: 20, 20, 40, 70,
+ * 70, 70 rose, it did not vary.
+ */
+function direction(values, tolerance) {
+  const steps = values.slice(1).map((v, i) => v - values[i]);
+  const net = values[values.length - 1] - values[0];
+  if (steps.length && steps.every((d) => d > -tolerance) && net >= tolerance) return "ökar";
+  if (steps.length && steps.every((d) => d < tolerance) && net <= -tolerance) return "minskar";
+  return trendInWords(values, {tolerance});
 }
 
 /** "2012", "2012 och 2014", "2010, 2012 och 2014". */
