@@ -4,6 +4,12 @@
 // and the exported page contains it verbatim, so the chart an analyst sees is
 // the chart the report page draws. Pure (no DOM): node tests import it.
 
+/**
+ * @typedef {"year" | "number" | "time" | "category"} Kind
+ * @typedef {{type: "bar" | "line" | "dot", x: string, y: string, color: string | null, xKind: Kind, yKind: Kind, colorKind: Kind | null}} ChartSpec
+ * @typedef {{name: string, type: string}} Column
+ */
+
 export const CHART_TYPES = ["bar", "line", "dot"];
 export const CHART_TYPE_LABELS = {bar: "Stapel", line: "Linje", dot: "Punkt"};
 export const KINDS = ["year", "number", "time", "category"];
@@ -31,6 +37,11 @@ export function isYearName(name) {
  * (an integer column named like a year, or whose values all look like years),
  * "number", "time" or "category".
  */
+/**
+ * @param {Column} column
+ * @param {Record<string, unknown>[]} [rows]
+ * @returns {Kind}
+ */
 export function columnKind(column, rows = []) {
   const cls = typeClass(column.type);
   if (cls === "integer") {
@@ -44,6 +55,7 @@ export function columnKind(column, rows = []) {
   return "category";
 }
 
+/** @type {(rows: Record<string, unknown>[], name: string) => number} */
 const distinctCount = (rows, name) => new Set(rows.map((r) => r[name])).size;
 
 /**
@@ -52,6 +64,9 @@ const distinctCount = (rows, name) => new Set(rows.map((r) => r[name])).size;
  * year and no such category make dots instead, since a line would zigzag between
  * units); a category and a number make horizontal bars; two numbers make dots.
  * Null when the result has no numeric column.
+ * @param {Column[]} columns
+ * @param {Record<string, unknown>[]} [rows]
+ * @returns {ChartSpec | null}
  */
 export function defaultChart(columns, rows = []) {
   const kinds = columns.map((c) => ({name: c.name, kind: columnKind(c, rows)}));
@@ -84,7 +99,11 @@ export function defaultChart(columns, rows = []) {
   return null;
 }
 
-/** Checks a chart spec read from a file or link; throws an Error (Swedish) saying what is wrong. */
+/**
+ * Checks a chart spec read from a file or link; throws an Error (Swedish) saying what is wrong.
+ * @param {any} chart
+ * @returns {ChartSpec | null}
+ */
 export function normalizeChart(chart) {
   if (chart === null) return null;
   if (typeof chart !== "object" || Array.isArray(chart)) throw new Error("diagrammet är inte ett objekt");
@@ -102,7 +121,12 @@ export function normalizeChart(chart) {
 
 const quantitative = (kind) => kind === "number";
 
-/** Why a spec cannot be drawn from a result with these columns (Swedish), or null. */
+/**
+ * Why a spec cannot be drawn from a result with these columns (Swedish), or null.
+ * @param {ChartSpec} spec
+ * @param {Column[]} columns
+ * @returns {string | null}
+ */
 export function chartProblem(spec, columns) {
   const names = new Set(columns.map((c) => c.name));
   for (const channel of ["x", "y", "color"]) {
@@ -152,6 +176,9 @@ function tipCode(spec, colorChannel) {
  * Observable Plot code drawing `spec` from the rows in variable `dataVar`, with
  * `width` in scope and `formatNumber` from src/components/format.js. One
  * expression (Plot.plot({…})), laid out to be read in an exported page.
+ * @param {ChartSpec} spec
+ * @param {string} [dataVar]
+ * @returns {string}
  */
 export function plotExpression(spec, dataVar = "data") {
   const {type, x, y, color, xKind, yKind} = spec;
@@ -198,8 +225,10 @@ export function plotExpression(spec, dataVar = "data") {
 /**
  * The chart as a function (Plot, formatNumber, data, width) → SVG/figure,
  * compiled from plotExpression so the notebook runs the code it exports.
+ * @param {ChartSpec} spec
+ * @returns {(Plot: any, formatNumber: any, data: Record<string, unknown>[], width: number) => unknown}
  */
 export function compilePlot(spec) {
   // eslint-disable-next-line no-new-func
-  return new Function("Plot", "formatNumber", "data", "width", `"use strict";\nreturn ${plotExpression(spec, "data")};`);
+  return /** @type {any} */ (new Function("Plot", "formatNumber", "data", "width", `"use strict";\nreturn ${plotExpression(spec, "data")};`));
 }

@@ -9,6 +9,9 @@ import {base64urlToBytes, bytesToBase64url} from "./serialize.js";
 import {plotExpression} from "./chart.js";
 import {identifiers, materializeSql, splitStatements, statementKind} from "./sqlText.js";
 
+/** @typedef {import("./model.js").Notebook} Notebook */
+/** @typedef {import("./model.js").Cell} Cell */
+
 const EMBED = "oj-utforska-anteckningsbok";
 const MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
 
@@ -35,7 +38,11 @@ export function fitsSqlBlock(text) {
   return !/[`\\]|\$\{/.test(text);
 }
 
-/** How each cell is exported: statements to run first, the query to show (or none), whether it is referenced later. */
+/**
+ * How each cell is exported: statements to run first, the query to show (or none), whether it is referenced later.
+ * @param {Cell[]} cells
+ * @returns {{cell: Cell, setup: string[], query: string | null, kind: string, referenced: boolean}[]}
+ */
 export function planCells(cells) {
   const plans = cells.map((cell) => {
     const statements = splitStatements(cell.sql);
@@ -58,7 +65,11 @@ export function planCells(cells) {
   return plans;
 }
 
-/** The project tables (from `tables`, in that order) that any cell mentions. */
+/**
+ * The project tables (from `tables`, in that order) that any cell mentions.
+ * @param {{sql: string}[]} cells
+ * @param {string[]} tables
+ */
 export function tablesUsed(cells, tables) {
   const mentioned = new Set();
   for (const cell of cells) for (const name of identifiers(cell.sql)) mentioned.add(name);
@@ -73,8 +84,11 @@ const fence = (info, body) => `\`\`\`${info}\n${body}\n\`\`\``;
  * page directly in src/, "../" one folder down); `date`; `kinds`, per cell name
  * the kind of each result column ({year: "year", …}) from its last run, so year
  * columns print as 2016 rather than 2 016.
+ * @param {Notebook} notebook
+ * @param {{tables: string[], base?: string, date?: Date, kinds?: Record<string, Record<string, string>>}} options
+ * @returns {string}
  */
-export function notebookToMarkdown(notebook, {tables, base = "./", date = new Date(), kinds = {}} = {}) {
+export function notebookToMarkdown(notebook, {tables, base = "./", date = new Date(), kinds = {}}) {
   if (!Array.isArray(tables)) throw new Error("notebookToMarkdown: tables (the project's table names) is required");
   const plans = planCells(notebook.cells);
   const used = tablesUsed(notebook.cells, tables);
@@ -140,6 +154,8 @@ export function notebookToMarkdown(notebook, {tables, base = "./", date = new Da
 /**
  * The notebook a page was exported from (it is embedded as a comment), so an
  * exported page can be opened in the notebook again. `source` names the file in errors.
+ * @param {string} text
+ * @param {{source?: string, tableNames?: string[]}} [options]
  */
 export function notebookFromMarkdown(text, {source = "filen", tableNames = []} = {}) {
   const match = new RegExp(`<!-- ${EMBED} ([A-Za-z0-9_-]+) -->`).exec(text);

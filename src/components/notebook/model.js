@@ -4,6 +4,14 @@
 // chart. Pure: the page, the file/URL/markdown serializers and node tests share it.
 import {normalizeChart} from "./chart.js";
 
+/** @typedef {import("./chart.js").ChartSpec} ChartSpec */
+/**
+ * A cell. `id` exists at run time only (the page keys its DOM on it).
+ * @typedef {{id?: string, name: string, title?: string, sql: string, chart?: ChartSpec | null}} Cell
+ */
+/** @typedef {{title: string, cells: Cell[]}} Notebook */
+/** @typedef {{sql?: string, name?: string, title?: string, chart?: ChartSpec | null}} CellInit */
+
 export const FORMAT = "oj-utforska-anteckningsbok";
 export const VERSION = 1;
 export const DEFAULT_TITLE = "Namnlös anteckningsbok";
@@ -28,17 +36,31 @@ let nextId = 1;
 /** A session-unique id for a cell (the UI keys DOM nodes on it; it is never saved). */
 export const cellId = () => `cell-${nextId++}`;
 
-/** "resultat1", "resultat2", …: the first free one. */
+/**
+ * "resultat1", "resultat2", …: the first free one.
+ * @param {{name: string}[]} cells
+ * @param {string} [prefix]
+ */
 export function nextCellName(cells, prefix = "resultat") {
   const taken = new Set(cells.map((c) => c.name));
   for (let i = 1; ; i++) if (!taken.has(`${prefix}${i}`)) return `${prefix}${i}`;
 }
 
+/**
+ * @param {{name: string}[]} cells the notebook's cells (for a free name)
+ * @param {CellInit} [init]
+ * @returns {Cell & {id: string}}
+ */
 export function newCell(cells, {sql = "", name = nextCellName(cells), title = "", chart = null} = {}) {
   return {id: cellId(), name, title, sql, chart};
 }
 
+/**
+ * @param {{title?: string, cells?: CellInit[]}} [init]
+ * @returns {Notebook}
+ */
 export function newNotebook({title = DEFAULT_TITLE, cells = []} = {}) {
+  /** @type {Notebook} */
   const notebook = {title, cells: []};
   for (const cell of cells) notebook.cells.push(newCell(notebook.cells, cell));
   return notebook;
@@ -47,6 +69,9 @@ export function newNotebook({title = DEFAULT_TITLE, cells = []} = {}) {
 /**
  * Why `name` cannot name cell number `index` (Swedish, for the UI), or null if
  * it can. `tableNames` are the project's tables, which a cell must not replace.
+ * @param {unknown} name
+ * @param {{cells?: {name: string}[], index?: number, tableNames?: string[]}} [context]
+ * @returns {string | null}
  */
 export function cellNameProblem(name, {cells = [], index = -1, tableNames = []} = {}) {
   if (typeof name !== "string" || name === "") return "Cellen behöver ett namn.";
@@ -59,7 +84,14 @@ export function cellNameProblem(name, {cells = [], index = -1, tableNames = []} 
   return null;
 }
 
-/** Moves cell `from` to position `to` (both clamped), returning a new array. */
+/**
+ * Moves cell `from` to position `to` (clamped), returning a new array.
+ * @template T
+ * @param {T[]} cells
+ * @param {number} from
+ * @param {number} to
+ * @returns {T[]}
+ */
 export function moveCell(cells, from, to) {
   const result = [...cells];
   const target = Math.max(0, Math.min(result.length - 1, to));
@@ -68,7 +100,10 @@ export function moveCell(cells, from, to) {
   return result;
 }
 
-/** The notebook as saved (file, URL, localStorage, markdown): no runtime ids. */
+/**
+ * The notebook as saved (file, URL, localStorage, markdown): no runtime ids.
+ * @param {Notebook} notebook
+ */
 export function toData(notebook) {
   return {
     format: FORMAT,
@@ -89,8 +124,12 @@ export class NotebookError extends Error {
 /**
  * Checks saved data from `source` (e.g. "filen analys.json" or "länken") and
  * returns a notebook with fresh ids; throws NotebookError naming the field.
+ * @param {any} data
+ * @param {{source?: string, tableNames?: string[]}} [options]
+ * @returns {Notebook & {cells: (Cell & {id: string})[]}}
  */
 export function fromData(data, {source = "anteckningsboken", tableNames = []} = {}) {
+  /** @type {(what: string) => never} */
   const fail = (what) => {
     throw new NotebookError(`${capitalizeFirst(source)} är ingen giltig anteckningsbok: ${what}.`);
   };
@@ -102,8 +141,9 @@ export function fromData(data, {source = "anteckningsboken", tableNames = []} = 
   }
   if (data.title !== undefined && typeof data.title !== "string") fail("fältet title är inte text");
   if (!Array.isArray(data.cells)) fail("fältet cells saknas eller är inte en lista");
+  /** @type {(Cell & {id: string})[]} */
   const cells = [];
-  data.cells.forEach((cell, i) => {
+  data.cells.forEach((/** @type {any} */ cell, /** @type {number} */ i) => {
     const at = `cells[${i}]`;
     if (cell === null || typeof cell !== "object" || Array.isArray(cell)) fail(`${at} är inte ett objekt`);
     if (typeof cell.sql !== "string") fail(`${at}.sql saknas eller är inte text`);

@@ -42,13 +42,17 @@ export function converterFor(type) {
   return (v) => (v === null || v === undefined ? null : nestedText(v));
 }
 
-/** Plain rows (objects) from an Arrow table, with `columns` listing the field names in order. */
+/**
+ * Plain rows (objects) from an Arrow table, with `columns` listing the field names in order.
+ * @param {import("apache-arrow").Table} table
+ * @returns {Record<string, any>[] & {columns: string[]}}
+ */
 export function arrowToRows(table) {
   const fields = table.schema.fields;
   const names = fields.map((f) => f.name);
   const vectors = names.map((_, j) => table.getChildAt(j));
   const convert = fields.map((f) => converterFor(f.type));
-  const rows = new Array(table.numRows);
+  const rows = /** @type {Record<string, any>[] & {columns: string[]}} */ (new Array(table.numRows));
   for (let i = 0; i < table.numRows; i++) {
     const row = {};
     for (let j = 0; j < names.length; j++) row[names[j]] = convert[j](vectors[j].get(i));

@@ -4,18 +4,28 @@
 // CompressionStream, which node (≥ 18) and browsers both provide.
 import {fromData, NotebookError, toData} from "./model.js";
 
+/** @typedef {import("./model.js").Notebook} Notebook */
+/** @typedef {{getItem(key: string): string | null, setItem(key: string, value: string): void}} Storage */
+
 export const HASH_KEY = "anteckningsbok";
 export const STORAGE_KEY = "oj-utforska:anteckningsbok";
 export const BACKUP_KEY = "oj-utforska:föregående";
 /** Beyond this many characters a link risks being cut by mail programs and chat tools. */
 export const LONG_LINK = 8000;
 
-/** The notebook as a .json file's text (indented: people open these files). */
+/**
+ * The notebook as a .json file's text (indented: people open these files).
+ * @param {Notebook} notebook
+ */
 export function notebookToJson(notebook) {
   return `${JSON.stringify(toData(notebook), null, 2)}\n`;
 }
 
-/** Reads a .json file's text; `source` names it in errors ("filen analys.json"). */
+/**
+ * Reads a .json file's text; `source` names it in errors ("filen analys.json").
+ * @param {string} text
+ * @param {{source?: string, tableNames?: string[]}} [options]
+ */
 export function notebookFromJson(text, {source = "filen", tableNames = []} = {}) {
   let data;
   try {
@@ -26,12 +36,14 @@ export function notebookFromJson(text, {source = "filen", tableNames = []} = {})
   return fromData(data, {source, tableNames});
 }
 
+/** @param {Uint8Array} bytes */
 export function bytesToBase64url(bytes) {
   let binary = "";
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
 }
 
+/** @param {string} text */
 export function base64urlToBytes(text) {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error("tecken som inte hör till base64url");
   const base64 = text.replaceAll("-", "+").replaceAll("_", "/") + "===".slice((text.length + 3) % 4);
@@ -41,16 +53,27 @@ export function base64urlToBytes(text) {
   return bytes;
 }
 
+/**
+ * @param {Uint8Array} bytes
+ * @param {TransformStream<Uint8Array, Uint8Array>} stream
+ */
 async function pipe(bytes, stream) {
   return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer());
 }
 
-/** The notebook, deflated and base64url-encoded: the value of the link's hash parameter. */
+/**
+ * The notebook, deflated and base64url-encoded: the value of the link's hash parameter.
+ * @param {Notebook} notebook
+ */
 export async function encodeNotebook(notebook) {
   const json = JSON.stringify(toData(notebook));
   return bytesToBase64url(await pipe(new TextEncoder().encode(json), new CompressionStream("deflate-raw")));
 }
 
+/**
+ * @param {string} encoded
+ * @param {{source?: string, tableNames?: string[]}} [options]
+ */
 export async function decodeNotebook(encoded, {source = "länken", tableNames = []} = {}) {
   let json;
   try {
@@ -61,12 +84,19 @@ export async function decodeNotebook(encoded, {source = "länken", tableNames = 
   return notebookFromJson(json, {source, tableNames});
 }
 
-/** "#anteckningsbok=…" for a notebook. */
+/**
+ * "#anteckningsbok=…" for a notebook.
+ * @param {Notebook} notebook
+ */
 export async function shareHash(notebook) {
   return `#${HASH_KEY}=${await encodeNotebook(notebook)}`;
 }
 
-/** The encoded notebook in a location hash, or null when the hash holds none. */
+/**
+ * The encoded notebook in a location hash, or null when the hash holds none.
+ * @param {string | null | undefined} hash
+ * @returns {string | null}
+ */
 export function encodedFromHash(hash) {
   const params = new URLSearchParams(String(hash ?? "").replace(/^#/, ""));
   const value = params.get(HASH_KEY);
@@ -76,6 +106,8 @@ export function encodedFromHash(hash) {
 /**
  * The notebook kept in `storage` (localStorage), or null if there is none.
  * A stored notebook that cannot be read is reported, not silently replaced.
+ * @param {Storage} storage
+ * @param {{key?: string, tableNames?: string[]}} [options]
  */
 export function loadStored(storage, {key = STORAGE_KEY, tableNames = []} = {}) {
   const text = storage.getItem(key);
@@ -83,11 +115,19 @@ export function loadStored(storage, {key = STORAGE_KEY, tableNames = []} = {}) {
   return notebookFromJson(text, {source: "anteckningsboken som sparats i webbläsaren", tableNames});
 }
 
+/**
+ * @param {Storage} storage
+ * @param {Notebook} notebook
+ * @param {{key?: string}} [options]
+ */
 export function saveStored(storage, notebook, {key = STORAGE_KEY} = {}) {
   storage.setItem(key, JSON.stringify(toData(notebook)));
 }
 
-/** A file name for the notebook: "Min analys!" → "min-analys". */
+/**
+ * A file name for the notebook: "Min analys!" → "min-analys".
+ * @param {string} title
+ */
 export function fileStem(title) {
   const stem = String(title)
     .toLowerCase()
