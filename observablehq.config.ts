@@ -5,10 +5,10 @@ import {existsSync} from "node:fs";
 import {readReference} from "./loaders/reference/readReference.js";
 
 const src = (path: string) => existsSync(new URL(`./src/${path}`, import.meta.url));
-type Page = {name: string; path: string; open?: boolean; pages?: Page[]};
+type Page = {name: string; path?: string; open?: boolean; pages?: Page[]};
 // The sidebar lists the pages that exist in src/, so a page is added by writing it.
 const existing = (pages: Page[]): Page[] =>
-  pages.filter((p) => p.pages || src(p.path === "/" ? "index.md" : p.path.endsWith("/") ? `${p.path.slice(1)}index.md` : `${p.path.slice(1)}.md`));
+  pages.filter((p) => p.pages || (p.path && src(p.path === "/" ? "index.md" : p.path.endsWith("/") ? `${p.path.slice(1)}index.md` : `${p.path.slice(1)}.md`)));
 
 // One report page per kommun and stadsdel (src/kommun/[kod].md).
 const reference = readReference(new URL("./data", import.meta.url).pathname);

@@ -8,6 +8,7 @@ import {launchBrowser} from "../test/e2e/globalSetup.js";
 import {fixed, median, type BenchRow, type BenchSection} from "./types.js";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const TIMEOUT = 60_000;
 
 /** A milestone: a name and a DOM test, evaluated in the page after every mutation. */
 export interface Milestone {
@@ -59,6 +60,7 @@ interface Sample {
 
 async function coldLoad(browser: Browser, url: string, milestones: Milestone[]): Promise<Sample> {
   const context = await browser.newContext({viewport: {width: 1280, height: 900}, serviceWorkers: "block"});
+  const errors: string[] = [];
   try {
     // Nothing may leave the machine during a measurement either.
     await context.route((u) => u.hostname !== "127.0.0.1" && (u.protocol === "http:" || u.protocol === "https:"), (route) => route.abort("blockedbyclient"));
@@ -66,11 +68,24 @@ async function coldLoad(browser: Browser, url: string, milestones: Milestone[]):
     context.on("requestfinished", (request) => {
       finished.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize, () => 0));
     });
+    context.on("response", (response) => {
+      if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
+    });
     await context.addInitScript({content: milestoneScript(milestones)});
     const page = await context.newPage();
-    await page.goto(url, {waitUntil: "load", timeout: 120_000});
-    await page.waitForFunction((n) => Object.keys((window as unknown as {__bench: object}).__bench).length === n, milestones.length, {timeout: 120_000, polling: 100});
-    const marks = await page.evaluate(() => (window as unknown as {__bench: Record<string, number>}).__bench);
+    page.on("pageerror", (error) => errors.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    await page.goto(url, {waitUntil: "load", timeout: TIMEOUT});
+    const seen = () => page.evaluate(() => (window as unknown as {__bench: Record<string, number>}).__bench);
+    try {
+      await page.waitForFunction((n) => Object.keys((window as unknown as {__bench: object}).__bench).length === n, milestones.length, {timeout: TIMEOUT, polling: 100});
+    } catch (error) {
+      const reached = Object.keys(await seen().catch(() => ({})));
+      throw new Error(`milestones not reached in ${TIMEOUT / 1000} s (reached: ${reached.join(", ") || "none"})${errors.length ? `; page errors: ${errors.slice(0, 5).join(" | ")}` : ""}`, {cause: error});
+    }
+    const marks = await seen();
     const nav = await page.evaluate(() => {
       const [entry] = performance.getEntriesByType("navigation") as PerformanceNavigationTiming[];
       return {domContentLoaded: entry?.domContentLoadedEventEnd ?? NaN, load: entry?.loadEventEnd ?? NaN};
@@ -93,11 +108,19 @@ export function pageLoadSection(path: string, milestones: Milestone[], name = `p
       const browser = await launchBrowser();
       onCleanup(() => browser.close());
       const samples: Sample[] = [];
+      const failures: string[] = [];
       for (let i = 0; i < RUNS; i++) {
-        const sample = await coldLoad(browser, url, milestones);
-        log(`${name}: run ${i + 1}/${RUNS}: ${milestones.map((m) => `${m.key} ${fixed(sample.marks[m.key]!, 0)} ms`).join(", ")}`);
-        samples.push(sample);
+        try {
+          const sample = await coldLoad(browser, url, milestones);
+          log(`${name}: run ${i + 1}/${RUNS}: ${milestones.map((m) => `${m.key} ${fixed(sample.marks[m.key]!, 0)} ms`).join(", ")}`);
+          samples.push(sample);
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          log(`${name}: run ${i + 1}/${RUNS} failed: ${message}`);
+          failures.push(message);
+        }
       }
+      if (samples.length === 0) throw new Error(`every cold load failed; first: ${failures[0]}`);
       const spread = (values: number[]) => `min ${fixed(Math.min(...values), 0)}, max ${fixed(Math.max(...values), 0)}`;
       const rows: BenchRow[] = [
         {metric: "DOMContentLoaded", value: fixed(median(samples.map((s) => s.domContentLoaded)), 0), unit: "ms", note: spread(samples.map((s) => s.domContentLoaded))},
@@ -107,6 +130,7 @@ export function pageLoadSection(path: string, milestones: Milestone[], name = `p
         }),
         {metric: "transferred per cold load", value: fixed(median(samples.map((s) => s.bytes)) / 1024 / 1024), unit: "MB", note: `${median(samples.map((s) => s.requests))} requests (page and workers)`}
       ];
+      if (failures.length) rows.push({metric: "failed runs (left out of the medians)", value: failures.length, note: failures[0]!.slice(0, 120)});
       return rows;
     }
   };

@@ -11,7 +11,7 @@
 import {existsSync} from "node:fs";
 import {cpus} from "node:os";
 import {fileURLToPath} from "node:url";
-import {distDir, loadServe, root, buildSite} from "../test/e2e/globalSetup.js";
+import {buildSite, distDir, root, serveSnapshot} from "../test/e2e/globalSetup.js";
 import type {BenchContext, BenchRow, BenchSection} from "./types.js";
 
 /** Section modules, run in this order. */
@@ -54,7 +54,7 @@ async function main() {
   const selected = only.length ? all.filter((s) => only.includes(s.name)) : all;
 
   const cleanups: (() => Promise<void> | void)[] = [];
-  let server: Promise<{url: string; close: () => Promise<void>}> | undefined;
+  let server: ReturnType<typeof serveSnapshot> | undefined;
   const context: BenchContext = {
     root,
     distDir,
@@ -65,7 +65,7 @@ async function main() {
     },
     async baseUrl() {
       if (!server) {
-        server = loadServe().then((serve) => serve(distDir, {port: 0, host: "127.0.0.1"}));
+        server = serveSnapshot(distDir);
         cleanups.push(async () => (await server!).close());
       }
       return (await server).url;

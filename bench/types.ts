@@ -20,7 +20,7 @@ export interface BenchContext {
   distDir: string;
   /** Builds the site if dist/ is missing (a section measuring the built site calls this first). */
   ensureBuilt(): Promise<void>;
-  /** Base URL of a static server for dist/ on 127.0.0.1 (started on first call, closed at the end). */
+  /** Base URL of a static server on 127.0.0.1 for a copy of dist/ taken at the first call (closed at the end). */
   baseUrl(): Promise<string>;
   /** Runs `fn` when the whole benchmark ends (close browsers, servers, temp folders). */
   onCleanup(fn: () => Promise<void> | void): void;

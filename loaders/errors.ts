@@ -44,3 +44,20 @@ export function listOr(values: readonly string[]): string {
   if (values.length <= 1) return values.join("");
   return `${values.slice(0, -1).join(", ")} or ${values[values.length - 1]}`;
 }
+
+/** "A, B and C" */
+export function listAnd(values: readonly string[]): string {
+  if (values.length <= 1) return values.join("");
+  return `${values.slice(0, -1).join(", ")} and ${values[values.length - 1]}`;
+}
+
+/** A JSON value as a message shows it, cut to 60 characters; `absent` when there is none. */
+export function describeValue(value: unknown, absent = "nothing"): string {
+  if (value === undefined) return absent;
+  const json = JSON.stringify(value);
+  return json.length > 60 ? `${json.slice(0, 57)}...` : json;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

@@ -61,14 +61,14 @@ function reconcile(published: Observation[], computed: Observation[], file: stri
 }
 
 async function readRegister(connection: DuckDBConnection, dataDir: string, meta: Metadata): Promise<void> {
-  await connection.run(`CREATE TABLE register_values (source VARCHAR, file VARCHAR, series VARCHAR, area_code VARCHAR, year INTEGER, value DOUBLE, status VARCHAR, line INTEGER, column_name VARCHAR)`);
+  await connection.run(`CREATE TABLE register_values (source VARCHAR, file VARCHAR, series VARCHAR, area_code VARCHAR, year INTEGER, value DOUBLE, status VARCHAR, line INTEGER, column_name VARCHAR, used BOOLEAN DEFAULT false)`);
   const registerSchema: TableSchema = {
     name: "register_values",
     description: "",
     orderBy: [],
-    columns: ["source", "file", "series", "area_code", "year", "value", "status", "line", "column_name"].map((name) => ({
+    columns: ["source", "file", "series", "area_code", "year", "value", "status", "line", "column_name", "used"].map((name) => ({
       name,
-      type: name === "year" || name === "line" ? "INTEGER" : name === "value" ? "DOUBLE" : "VARCHAR",
+      type: name === "year" || name === "line" ? "INTEGER" : name === "value" ? "DOUBLE" : name === "used" ? "BOOLEAN" : "VARCHAR",
       nullable: true,
       description: ""
     }))
@@ -86,7 +86,7 @@ async function readRegister(connection: DuckDBConnection, dataDir: string, meta:
         displayName: source.file
       });
       await connection.run(
-        `INSERT INTO register_values SELECT ${sqlString(id)}, ${sqlString(source.file)}, series, area_code, year, value, status, line, ${sqlString(source.area_column)} FROM "${stage}"`
+        `INSERT INTO register_values SELECT ${sqlString(id)}, ${sqlString(source.file)}, series, area_code, year, value, status, line, ${sqlString(source.area_column)}, false FROM "${stage}"`
       );
       await connection.run(`DROP TABLE "${stage}"`);
     } else {
@@ -95,7 +95,7 @@ async function readRegister(connection: DuckDBConnection, dataDir: string, meta:
       await appendRows(
         connection,
         registerSchema,
-        values.map((v) => ({...v, source: id, file: source.file, line: null, column_name: source.format === "kolada" ? "municipality" : "Region"}))
+        values.map((v) => ({...v, source: id, file: source.file, line: null, column_name: source.format === "kolada" ? "municipality" : "Region", used: false}))
       );
     }
   }
@@ -114,11 +114,19 @@ async function registerObservations(connection: DuckDBConnection, indicators: In
     for (const period of ind.periods) {
       for (const ref of period.register ?? []) {
         const isCount = ind.measure === "count";
-        await connection.run(`INSERT INTO observations
-          SELECT ${sqlString(ind.id)}, area_code, year, value, ${isCount ? "value" : "NULL"}, NULL, status, file
-          FROM register_values WHERE source = ${sqlString(ref.source)} AND series = ${sqlString(ref.series)} AND year BETWEEN ${period.from} AND ${period.to}`);
+        const rows = `FROM register_values WHERE source = ${sqlString(ref.source)} AND series = ${sqlString(ref.series)} AND year BETWEEN ${period.from} AND ${period.to}`;
+        await connection.run(`INSERT INTO observations SELECT ${sqlString(ind.id)}, area_code, year, value, ${isCount ? "value" : "NULL"}, NULL, status, file ${rows}`);
+        await connection.run(`UPDATE register_values SET used = true WHERE source = ${sqlString(ref.source)} AND series = ${sqlString(ref.series)} AND year BETWEEN ${period.from} AND ${period.to}`);
       }
     }
+  }
+  // Nothing read is dropped silently: a value no indicator takes stops the load.
+  const unused = (await connection.runAndReadAll(`SELECT file, line, series, area_code, year FROM register_values WHERE NOT used ORDER BY file, line NULLS LAST, series, year LIMIT 1`)).getRowObjectsJS()[0];
+  if (unused) {
+    fail(
+      {file: String(unused.file), row: unused.line === null ? undefined : Number(unused.line), column: String(unused.series)},
+      `value for ${unused.area_code} ${unused.year} is not used by any indicator (expected series "${unused.series}" and year ${unused.year} to be listed in a period of data/indicators.json; add it there, or remove it from the file)`
+    );
   }
   // Rates derived from two indicators: a suppressed or missing numerator keeps its status.
   for (const ind of indicators) {

@@ -11,9 +11,9 @@
 //     string built for an optional CDN mode, an error message, a comment) does
 //     not count: DuckDB-WASM's bundle, for one, spells out its jsDelivr address.
 //
-// Usage: node scripts/checkOffline.mjs [distDir]   (default: dist/ of the project)
+// Usage: node scripts/checkOffline.mjs [distDir]   (default: $OJ_DIST or dist/ of the project)
 import {existsSync, readdirSync, readFileSync, statSync} from "node:fs";
-import {extname, join, relative, sep} from "node:path";
+import {extname, join, relative, resolve, sep} from "node:path";
 import {fileURLToPath} from "node:url";
 
 /** Hosts of public CDNs a page or stylesheet must never load from. */
@@ -124,8 +124,10 @@ export function checkOffline(distDir) {
       if (fetched.length > shown.length) shown.push(`    … and ${fetched.length - shown.length} more`);
       problems.push(
         `dist/_npm holds ${fetched.length} file(s) downloaded from Framework's package CDN. ` +
-          "Some page uses an `npm:` import or an implicit library (bare Plot, d3, Inputs, aq, Arrow, DuckDBClient/sql, or FileAttachment(…).parquet()/.arrow()/.csv()…). " +
-          "Import the package by name from node_modules instead (import * as Plot from \"@observablehq/plot\").\n" +
+          "Some page uses an `npm:` import or an implicit library: bare Plot, d3, Inputs, aq, Arrow, DuckDBClient or sql, " +
+          "or a FileAttachment of a .parquet/.arrow/.csv file read with .parquet()/.arrow()/.csv() or passed on without a method " +
+          "(Framework then loads apache-arrow and parquet-wasm; pass FileAttachment(\"….parquet\").href instead). " +
+          "Import packages by name from node_modules (import * as Plot from \"@observablehq/plot\").\n" +
           shown.join("\n")
       );
     }
@@ -143,12 +145,13 @@ export function checkOffline(distDir) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const distDir = process.argv[2] ?? fileURLToPath(new URL("../dist", import.meta.url));
+  // Same output folder as observablehq.config.ts: $OJ_DIST when set, else dist/.
+  const distDir = process.argv[2] ?? resolve(fileURLToPath(new URL("..", import.meta.url)), process.env.OJ_DIST ?? "dist");
   const {ok, problems, checkedFiles} = checkOffline(distDir);
   if (ok) {
     console.error(`checkOffline: ${checkedFiles} built files load nothing from outside the site`);
   } else {
-    console.error(`checkOffline: the built site would need the internet (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n`);
+    console.error(`checkOffline: ${distDir} fails the offline check (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n`);
     for (const problem of problems) console.error(`  ✗ ${problem}`);
     console.error("\nSee README, \"Offline\".");
     process.exit(1);

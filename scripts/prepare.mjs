@@ -32,25 +32,26 @@ export function stdlibNpmNames(frameworkDist) {
   return [...names].sort();
 }
 
-function installedVersion(name) {
+function installedVersion(name, root) {
   const pkg = join(root, "node_modules", name, "package.json");
   return existsSync(pkg) ? JSON.parse(readFileSync(pkg, "utf8")).version : null;
 }
 
-export function seedNpmVersionCache() {
+export function seedNpmVersionCache({root: projectRoot = root, cache: cacheDir = cache} = {}) {
+  const root = projectRoot, cache = cacheDir;
   const dist = join(root, "node_modules", "@observablehq", "framework", "dist");
   const seeded = [];
   for (const name of stdlibNpmNames(dist)) {
     // A package the project installs keeps its real version; the others are
     // never loaded by a page, so any version string satisfies the lookup.
-    const version = installedVersion(name) ?? "0.0.0-offline";
+    const version = installedVersion(name, root) ?? "0.0.0-offline";
     mkdirSync(join(cache, "_npm", `${name}@${version}`), {recursive: true});
     seeded.push(`${name}@${version}`);
   }
   return seeded;
 }
 
-function hashTree(paths) {
+function hashTree(paths, root) {
   const hash = createHash("sha256");
   const visit = (path) => {
     if (!existsSync(path)) return;
@@ -65,9 +66,10 @@ function hashTree(paths) {
   return hash.digest("hex");
 }
 
-export function invalidateStaleData() {
+export function invalidateStaleData({root: projectRoot = root, cache: cacheDir = cache} = {}) {
+  const root = projectRoot, cache = cacheDir;
   const stamp = join(cache, "data-inputs.sha256");
-  const digest = hashTree([join(root, "loaders"), join(root, "data"), join(root, "src", "data"), join(root, "package-lock.json")]);
+  const digest = hashTree([join(root, "loaders"), join(root, "data"), join(root, "src", "data"), join(root, "package-lock.json")], root);
   const previous = existsSync(stamp) ? readFileSync(stamp, "utf8") : null;
   if (previous !== digest) {
     rmSync(join(cache, "data"), {recursive: true, force: true});

@@ -177,14 +177,10 @@ describe("prepare.stdlibNpmNames", () => {
   });
 });
 
-// seedNpmVersionCache and invalidateStaleData write to the project's own cache
-// unless they accept paths. These tests call them as
-// fn({root, cache}) — `root` the project (node_modules, loaders, data, src/data,
-// package-lock.json), `cache` Framework's cache folder — and are skipped while the
-// functions take no parameter, so they never touch the real project.
-const takesNoParameters = (fn: (...args: never[]) => unknown) => /^(?:async\s+)?function\s*\w*\s*\(\s*\)/.test(fn.toString());
-
-describe.skipIf(takesNoParameters(prepare.seedNpmVersionCache))("prepare.seedNpmVersionCache (with paths)", () => {
+// seedNpmVersionCache and invalidateStaleData take {root, cache} — `root` the
+// project (node_modules, loaders, data, src/data, package-lock.json), `cache`
+// Framework's cache folder — so these tests never touch the real project.
+describe("prepare.seedNpmVersionCache (with paths)", () => {
   test("creates an empty version folder per stdlib library, with the installed version when there is one", () => {
     write("project/node_modules/@observablehq/framework/dist/client/stdlib.js", `import("npm:@duckdb/duckdb-wasm"); import("npm:react-dom");`);
     write("project/node_modules/@duckdb/duckdb-wasm/package.json", JSON.stringify({name: "@duckdb/duckdb-wasm", version: "1.32.0"}));
@@ -197,7 +193,7 @@ describe.skipIf(takesNoParameters(prepare.seedNpmVersionCache))("prepare.seedNpm
   });
 });
 
-describe.skipIf(takesNoParameters(prepare.invalidateStaleData))("prepare.invalidateStaleData (with paths)", () => {
+describe("prepare.invalidateStaleData (with paths)", () => {
   test("clears the data cache when a loader input changes, and only then", () => {
     const root = join(tmp, "project");
     const cache = join(root, "src", ".observablehq", "cache");

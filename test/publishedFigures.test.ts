@@ -4,15 +4,11 @@
  * → loaders → Parquet → SQL.
  */
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {buildTables} from "../loaders/pipeline.js";
-import {DATA, tempDir} from "./helpers/dataDir.js";
-import {tableQuery} from "./helpers/tableQuery.js";
+import {sampleTableQuery} from "./helpers/sampleTables.js";
 
-let q: Awaited<ReturnType<typeof tableQuery>>;
+let q: Awaited<ReturnType<typeof sampleTableQuery>>;
 beforeAll(async () => {
-  const out = tempDir();
-  await buildTables(DATA, out);
-  q = await tableQuery(out);
+  q = await sampleTableQuery();
 });
 afterAll(() => q.close());
 

@@ -1,4 +1,4 @@
-import {fail, listOr, quote} from "../errors.js";
+import {describeValue, fail, isRecord, listAnd, listOr, quote} from "../errors.js";
 import {RIKET_CODE, isKommunCode, isLanCode, isStadsdelCode} from "../reference/areaCodes.js";
 import type {Status} from "../schema/tables.js";
 import type {Legend, MarkerMeaning, RegisterValue} from "./registerValue.js";
@@ -106,8 +106,8 @@ function parseCube(file: string, text: string, legendOption: Legend): Cube {
 
   const ids = doc.id;
   const sizes = doc.size;
-  if (!Array.isArray(ids) || !ids.every((id): id is string => typeof id === "string")) fail(where, `"id" must be an array of dimension names, found ${describe(ids)}`);
-  if (!Array.isArray(sizes) || !sizes.every((n): n is number => Number.isInteger(n) && n >= 0)) fail(where, `"size" must be an array of category counts, found ${describe(sizes)}`);
+  if (!Array.isArray(ids) || !ids.every((id): id is string => typeof id === "string")) fail(where, `"id" must be an array of dimension names, found ${describeValue(ids)}`);
+  if (!Array.isArray(sizes) || !sizes.every((n): n is number => Number.isInteger(n) && n >= 0)) fail(where, `"size" must be an array of category counts, found ${describeValue(sizes)}`);
   if (sizes.length !== ids.length) fail(where, `"size" has ${sizes.length} entries but "id" names ${ids.length} dimensions (${ids.join(", ")})`);
   if (!isRecord(doc.dimension)) fail(where, `"dimension" is missing: expected one entry per dimension in "id" (${ids.join(", ")})`);
   const dimensionsObject = doc.dimension;
@@ -199,7 +199,7 @@ function cellValue(
     if (meaning === undefined) fail({file}, `${name()}: value is null and has no status: expected a status from the legend, ${describeLegend(legend)}`);
     return meaning === "zero" ? {value: 0, status: "ok"} : {value: null, status: meaning};
   }
-  if (typeof raw !== "number") fail({file}, `${name()}: expected a number or null, found ${describe(raw)}`);
+  if (typeof raw !== "number") fail({file}, `${name()}: expected a number or null, found ${describeValue(raw)}`);
   if (meaning === undefined) return {value: raw, status: "ok"};
   // A marker on a non-null value: accept it only where the two agree, since a
   // publisher that sends both has said two things about one cell.
@@ -215,14 +215,14 @@ function readDimension(file: string, id: string, raw: unknown, size: number): Di
   let codes: string[];
   const index = category.index;
   if (Array.isArray(index)) {
-    if (!index.every((code): code is string => typeof code === "string")) fail(where, `dimension ${id}: "category.index" must list category codes, found ${describe(index)}`);
+    if (!index.every((code): code is string => typeof code === "string")) fail(where, `dimension ${id}: "category.index" must list category codes, found ${describeValue(index)}`);
     codes = index;
   } else if (isRecord(index)) {
     const entries = Object.entries(index);
     codes = new Array<string>(entries.length);
     for (const [code, at] of entries) {
       if (typeof at !== "number" || !Number.isInteger(at) || at < 0 || at >= entries.length || codes[at] !== undefined) {
-        fail(where, `dimension ${id}: category ${quote(code)} has index ${describe(at)}: expected each of 0 to ${entries.length - 1} exactly once`);
+        fail(where, `dimension ${id}: category ${quote(code)} has index ${describeValue(at)}: expected each of 0 to ${entries.length - 1} exactly once`);
       }
       codes[at] = code;
     }
@@ -247,13 +247,13 @@ function valueAccessor(file: string, raw: unknown, cellCount: number, sizes: num
     // A sparse value object leaves out cells, which then are null.
     return (cell) => raw[cell];
   }
-  return fail({file}, `"value" must be an array or an object keyed by cell index, found ${describe(raw)}`);
+  return fail({file}, `"value" must be an array or an object keyed by cell index, found ${describeValue(raw)}`);
 }
 
 function statusAccessor(file: string, raw: unknown, cellCount: number): (cell: number) => string | undefined {
   const asStatus = (s: unknown, at: string): string | undefined => {
     if (s === null || s === undefined || s === "") return undefined;
-    if (typeof s !== "string") fail({file}, `${at}: expected a status symbol (a string), found ${describe(s)}`);
+    if (typeof s !== "string") fail({file}, `${at}: expected a status symbol (a string), found ${describeValue(s)}`);
     return s;
   };
   if (raw === undefined || raw === null) return () => undefined;
@@ -273,7 +273,7 @@ function statusAccessor(file: string, raw: unknown, cellCount: number): (cell: n
     checkSparseKeys(file, "status", raw, cellCount);
     return (cell) => asStatus(raw[cell], `status[${cell}]`);
   }
-  return fail({file}, `"status" must be a string, an array or an object keyed by cell index, found ${describe(raw)}`);
+  return fail({file}, `"status" must be a string, an array or an object keyed by cell index, found ${describeValue(raw)}`);
 }
 
 function checkSparseKeys(file: string, name: string, object: Record<string, unknown>, cellCount: number): void {
@@ -325,7 +325,7 @@ function parseJson(file: string, text: string): Record<string, unknown> {
   } catch (error) {
     return fail({file}, `not valid JSON (${(error as Error).message}): expected a JSON-stat 2.0 dataset`);
   }
-  if (!isRecord(doc)) return fail({file}, `expected a JSON-stat 2.0 dataset (a JSON object), found ${describe(doc)}`);
+  if (!isRecord(doc)) return fail({file}, `expected a JSON-stat 2.0 dataset (a JSON object), found ${describeValue(doc)}`);
   return doc;
 }
 
@@ -351,16 +351,5 @@ export function describeLegend(legend: Legend): string {
   return entries.length ? listOr(entries) : "a marker, but the legend has none";
 }
 
-function describe(value: unknown): string {
-  if (value === undefined) return "nothing";
-  const json = JSON.stringify(value);
-  return json.length > 60 ? `${json.slice(0, 57)}...` : json;
-}
 
-function listAnd(values: readonly string[]): string {
-  return values.length <= 1 ? values.join("") : `${values.slice(0, -1).join(", ")} and ${values[values.length - 1]}`;
-}
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}

@@ -1,5 +1,6 @@
-import {fail, listOr, quote} from "../errors.js";
+import {describeValue, fail, isRecord, listAnd, listOr, quote} from "../errors.js";
 import {isKommunCode} from "../reference/areaCodes.js";
+import type {LocatedValues} from "./readJsonStat.js";
 import type {RegisterValue} from "./registerValue.js";
 
 /**
@@ -19,11 +20,8 @@ export interface KoladaOptions {
   kpis?: string[];
 }
 
-export interface LocatedValues {
-  values: RegisterValue[];
-  /** Where each value came from, e.g. `item 13 (kpi N00945, municipality 0180, period 2000), gender T`. */
-  locations: string[];
-}
+/** Locations read like `item 13 (kpi N00945, municipality 0180, period 2000), gender T`. */
+export type {LocatedValues};
 
 export function readKolada(file: string, text: string, options: KoladaOptions = {}): RegisterValue[] {
   return read(file, text, options, false).values;
@@ -42,8 +40,9 @@ export function koladaAreaCode(id: string): string | undefined {
   return isKommunCode(id) && !id.startsWith("00") ? id : undefined;
 }
 
-// The v2 README documents gender as T|K|F (F for "flickor/kvinnor") while the
-// live API and rKolada give T|K|M; F is read as K so both vintages load.
+// The v2 README documents gender as "T|K|F" while the live API and rKolada
+// give T, K and M. Old documentation's F is read as K (women); an item that
+// has both F and K then fails as a duplicate instead of loading twice.
 const GENDERS: Record<string, string> = {T: "T", K: "K", M: "M", F: "K"};
 
 function read(file: string, text: string, options: KoladaOptions, locate: boolean): LocatedValues {
@@ -55,14 +54,14 @@ function read(file: string, text: string, options: KoladaOptions, locate: boolea
     return fail(where, `not valid JSON (${(error as Error).message}): expected a Kolada API response`);
   }
   if (!isRecord(doc) || !Array.isArray(doc.values)) {
-    return fail(where, `expected a Kolada API response, an object with a "values" array, found ${describe(doc)}`);
+    return fail(where, `expected a Kolada API response, an object with a "values" array, found ${describeMissing(doc)}`);
   }
   const items = doc.values;
   if (doc.count !== undefined && doc.count !== items.length) {
-    fail(where, `"count" is ${describe(doc.count)} but "values" has ${items.length} items: the download is truncated or was edited`);
+    fail(where, `"count" is ${describeMissing(doc.count)} but "values" has ${items.length} items: the download is truncated or was edited`);
   }
   if (doc.next_page !== undefined && doc.next_page !== null && doc.next_page !== "") {
-    fail(where, `the response has "next_page" ${describe(doc.next_page)}: it is one page of a longer result; expected every page's items in one file`);
+    fail(where, `the response has "next_page" ${describeMissing(doc.next_page)}: it is one page of a longer result; expected every page's items in one file`);
   }
 
   const wanted = options.kpis ? new Set(options.kpis) : undefined;
@@ -73,37 +72,37 @@ function read(file: string, text: string, options: KoladaOptions, locate: boolea
 
   items.forEach((item, i) => {
     const itemName = `item ${i + 1}`;
-    if (!isRecord(item)) fail(where, `${itemName}: expected an object {kpi, municipality, period, values}, found ${describe(item)}`);
+    if (!isRecord(item)) fail(where, `${itemName}: expected an object {kpi, municipality, period, values}, found ${describeMissing(item)}`);
     const {kpi, municipality, period} = item;
-    if (typeof kpi !== "string" || kpi === "") fail(where, `${itemName}: "kpi" is ${describe(kpi)}: expected a KPI id such as "N33817"`);
+    if (typeof kpi !== "string" || kpi === "") fail(where, `${itemName}: "kpi" is ${describeMissing(kpi)}: expected a KPI id such as "N33817"`);
     if (wanted && !wanted.has(kpi)) fail(where, `${itemName}: kpi ${quote(kpi)} is not one this file should hold: expected ${listOr([...wanted].map(quote))}`);
     kpisSeen.add(kpi);
-    if (typeof municipality !== "string") fail(where, `${itemName}: "municipality" is ${describe(municipality)}: expected a Kolada area id such as "0180"`);
+    if (typeof municipality !== "string") fail(where, `${itemName}: "municipality" is ${describeMissing(municipality)}: expected a Kolada area id such as "0180"`);
     const area_code = koladaAreaCode(municipality);
     if (area_code === undefined) {
       fail(where, `${itemName}: municipality ${quote(municipality)} is not riket, a region or a kommun: expected "0000", "0001" to "0025" or a four-digit kommun code (group ids are not areas)`);
     }
     const year = yearOf(period);
-    if (year === undefined) fail(where, `${itemName}: "period" is ${describe(period)}: expected a year such as 2016 or "2016"`);
+    if (year === undefined) fail(where, `${itemName}: "period" is ${describeMissing(period)}: expected a year such as 2016 or "2016"`);
     const itemAt = `${itemName} (kpi ${kpi}, municipality ${municipality}, period ${year})`;
-    if (!Array.isArray(item.values)) fail(where, `${itemAt}: "values" is ${describe(item.values)}: expected an array of {gender, status, value}`);
+    if (!Array.isArray(item.values)) fail(where, `${itemAt}: "values" is ${describeMissing(item.values)}: expected an array of {gender, status, value}`);
 
     item.values.forEach((entry, j) => {
-      if (!isRecord(entry)) fail(where, `${itemAt}, values[${j}]: expected an object {count, gender, status, value}, found ${describe(entry)}`);
+      if (!isRecord(entry)) fail(where, `${itemAt}, values[${j}]: expected an object {count, gender, status, value}, found ${describeMissing(entry)}`);
       const gender = typeof entry.gender === "string" ? GENDERS[entry.gender] : undefined;
-      if (gender === undefined) fail(where, `${itemAt}, values[${j}]: gender ${describe(entry.gender)}: expected "T", "K" or "M"`);
+      if (gender === undefined) fail(where, `${itemAt}, values[${j}]: gender ${describeMissing(entry.gender)}: expected "T", "K" or "M"`);
       const at = `${itemAt}, gender ${entry.gender}`;
       const {status, value} = entry;
       let result: RegisterValue;
       const series = `${kpi}:${gender}`;
       if (status === "") {
-        if (typeof value !== "number" || !Number.isFinite(value)) fail(where, `${at}: value is ${describe(value)} with status "": expected a number (or status "Missing")`);
+        if (typeof value !== "number" || !Number.isFinite(value)) fail(where, `${at}: value is ${describeMissing(value)} with status "": expected a number (or status "Missing")`);
         result = {series, area_code, year, value, status: "ok"};
       } else if (status === "Missing") {
-        if (value !== null && value !== undefined) fail(where, `${at}: value is ${describe(value)} with status "Missing": expected null`);
+        if (value !== null && value !== undefined) fail(where, `${at}: value is ${describeMissing(value)} with status "Missing": expected null`);
         result = {series, area_code, year, value: null, status: "missing"};
       } else {
-        return fail(where, `${at}: status ${describe(status)}: expected "" (a value) or "Missing"`);
+        return fail(where, `${at}: status ${describeMissing(status)}: expected "" (a value) or "Missing"`);
       }
       const key = `${series}\u0000${area_code}\u0000${year}`;
       const first = seen.get(key);
@@ -125,16 +124,4 @@ function yearOf(period: unknown): number | undefined {
   return undefined;
 }
 
-function describe(value: unknown): string {
-  if (value === undefined) return "missing";
-  const json = JSON.stringify(value);
-  return json.length > 60 ? `${json.slice(0, 57)}...` : json;
-}
-
-function listAnd(values: readonly string[]): string {
-  return values.length <= 1 ? values.join("") : `${values.slice(0, -1).join(", ")} and ${values[values.length - 1]}`;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+const describeMissing = (value: unknown) => describeValue(value, "missing");

@@ -1,11 +1,10 @@
 import {isAscii, isUtf8, transcode} from "node:buffer";
 import {randomBytes} from "node:crypto";
-import {rm} from "node:fs/promises";
+import {open, rm, type FileHandle} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {open, type FileHandle} from "node:fs/promises";
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {LoadError, fail, listOr, quote} from "../errors.js";
+import {fail, quote} from "../errors.js";
 import type {Status} from "../schema/tables.js";
 import {checkLegend, describeLegend} from "./readJsonStat.js";
 import type {Legend, RegisterValue} from "./registerValue.js";
@@ -195,7 +194,7 @@ async function scanFile(path: string, file: string, encoding: SwedishCsvOptions[
           validUtf8 = false;
           invalidAt = base + firstInvalidUtf8(region);
           if (encoding === "utf-8") break;
-        } else if (firstMultibyte < 0 && !isAscii(region)) {
+        } else if (encoding === "latin-1" && firstMultibyte < 0 && !isAscii(region)) {
           firstMultibyte = base + region.findIndex((b) => b >= 0x80);
         }
       }
@@ -385,10 +384,11 @@ async function walkRecords(path: string, file: string, start: number, headerFiel
   let previous = -1;
   let firstEnding: "CR LF" | "LF" | undefined;
 
-  const endRecord = () => {
+  const endRecord = (atLineBreak: boolean) => {
     if (fields !== headerFields) {
       report(recordLine, record === 0 ? `the header has ${fields} fields` : `has ${fields} field${fields === 1 ? "" : "s"} but the header has ${headerFields}: expected ${headerFields} fields separated by ";"`);
     }
+    if (!atLineBreak) return;
     const ending = previous === CR ? "CR LF" : "LF";
     firstEnding ??= ending;
     if (ending !== firstEnding) report(line, `ends in ${ending} but line 1 ends in ${firstEnding}: expected one kind of line break throughout the file`);
@@ -431,7 +431,7 @@ async function walkRecords(path: string, file: string, start: number, headerFiel
               quoteLine = line;
             } else if (b === SEMICOLON) fields++;
             else if (b === LF) {
-              endRecord();
+              endRecord(true);
               line++;
               atLineStart = true;
             } else if (b !== CR) state = State.Unquoted;
@@ -441,7 +441,7 @@ async function walkRecords(path: string, file: string, start: number, headerFiel
               fields++;
               state = State.FieldStart;
             } else if (b === LF) {
-              endRecord();
+              endRecord(true);
               line++;
               atLineStart = true;
             }
@@ -456,7 +456,7 @@ async function walkRecords(path: string, file: string, start: number, headerFiel
               fields++;
               state = State.FieldStart;
             } else if (b === LF) {
-              endRecord();
+              endRecord(true);
               line++;
               atLineStart = true;
             } else if (b !== CR && b !== 0x20) {
@@ -469,7 +469,7 @@ async function walkRecords(path: string, file: string, start: number, headerFiel
       }
     }
     if (state === State.Quoted) report(quoteLine, "a quoted cell starts here and never ends: expected a closing quote");
-    else if (!atLineStart) endRecord();
+    else if (!atLineStart) endRecord(false);
   } finally {
     await handle.close();
   }
@@ -498,6 +498,8 @@ interface Columns {
 
 function locateColumns(file: string, header: string[], options: SwedishCsvOptions): Columns {
   const required = [options.areaColumn, options.yearColumn, ...options.valueColumns];
+  const twice = required.find((name, i) => required.indexOf(name) !== i);
+  if (twice !== undefined) fail({file}, `the options name column ${quote(twice)} twice: expected the area, the year and each value column to be different columns`);
   const missing = required.filter((name) => !header.includes(name));
   if (missing.length > 0) {
     const name = missing[0]!;
@@ -510,7 +512,7 @@ function locateColumns(file: string, header: string[], options: SwedishCsvOption
         : "";
     fail({file, row: 1, column: name}, `missing column ${quote(name)}${also}: expected columns ${listAnd(required.map(quote))}; found ${listAnd(header.map(quote))}${hint}`);
   }
-  for (const name of new Set(required)) {
+  for (const name of required) {
     const at = header.flatMap((h, i) => (h === name ? [i + 1] : []));
     if (at.length > 1) fail({file, row: 1, column: name}, `column ${quote(name)} appears ${at.length} times in the header (fields ${listAnd(at.map(String))}): expected it once`);
   }
@@ -572,14 +574,13 @@ async function checkRows(
 
   const check = found.indexOf(firstRow);
   const row = (await connection.runAndReadAll(`SELECT * FROM ${ident(stage)} WHERE rowid = ${firstRow}`)).getRowObjectsJS()[0]!;
-  const shown = quote;
   const line = lineOf(firstRow);
   if (check === 0) {
     const area = row.area as string | null;
-    const hint = area && /^\d{1}$|^\d{3}$/.test(area) ? ` (${shown(area)} looks like a code that lost its leading zero, as a spreadsheet does: ${quote(`0${area}`)})` : "";
-    fail({file, row: line, column: options.areaColumn}, `area code ${shown(area)} is not an area code: expected 00 (riket), a two-digit län code, a four-digit kommun code or a stadsdel code such as 0180-01${hint}`);
+    const hint = area && /^\d{1}$|^\d{3}$/.test(area) ? ` (${quote(area)} looks like a code that lost its leading zero, as a spreadsheet does: ${quote(`0${area}`)})` : "";
+    fail({file, row: line, column: options.areaColumn}, `area code ${quote(area)} is not an area code: expected 00 (riket), a two-digit län code, a four-digit kommun code or a stadsdel code such as 0180-01${hint}`);
   }
-  if (check === 1) fail({file, row: line, column: options.yearColumn}, `year ${shown(row.year_raw)} is not a year: expected a four-digit year such as 2016`);
+  if (check === 1) fail({file, row: line, column: options.yearColumn}, `year ${quote(row.year_raw)} is not a year: expected a four-digit year such as 2016`);
   const v = check - 2;
   const raw = row[`raw_${v}`];
   const column = options.valueColumns[v]!;
@@ -588,9 +589,9 @@ async function checkRows(
     fail({file, row: line, column}, `the cell is blank: expected a number or a marker from the legend, ${markers} (a legend can give "" a meaning)`);
   }
   if (typeof raw === "string" && /\d/.test(raw)) {
-    fail({file, row: line, column}, `${shown(raw)} is not a number: expected a number such as 12, 12,5 or 1 234, or a marker from the legend, ${markers}`);
+    fail({file, row: line, column}, `${quote(raw)} is not a number: expected a number such as 12, 12,5 or 1 234, or a marker from the legend, ${markers}`);
   }
-  return fail({file, row: line, column}, `unknown marker ${shown(raw)}: expected a number or a marker from the legend, ${markers}`);
+  return fail({file, row: line, column}, `unknown marker ${quote(raw)}: expected a number or a marker from the legend, ${markers}`);
 }
 
 async function checkDuplicates(connection: DuckDBConnection, file: string, stage: string, options: SwedishCsvOptions, lineOf: (row: number) => number): Promise<void> {
@@ -637,7 +638,7 @@ function insertSql(table: string, stage: string, shiftsTable: string | undefined
 
 /** DuckDB's setting decides whether rowid follows file order; loaders may have turned it off to save memory. */
 async function keepInsertionOrder(connection: DuckDBConnection): Promise<() => Promise<void>> {
-  const reader = await connection.runAndReadAll("SELECT current_setting('preserve_insertion_order') AS on");
+  const reader = await connection.runAndReadAll("SELECT current_setting('preserve_insertion_order')");
   if (reader.getRowsJS()[0]![0] === true) return async () => {};
   await connection.run("SET preserve_insertion_order = true");
   return async () => {
@@ -678,7 +679,6 @@ const ident = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 const sqlString = (text: string): string => `'${text.replaceAll("'", "''")}'`;
 
 function firstLine(error: unknown): string {
-  if (error instanceof LoadError) throw error;
   return String(error instanceof Error ? error.message : error).split("\n")[0]!;
 }
 

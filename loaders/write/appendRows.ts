@@ -2,7 +2,7 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import type {Column, TableSchema} from "../schema/tables.js";
 
 /** Appends plain JS rows to a DuckDB table declared by `schema`, column by column in schema order. */
-export async function appendRows(connection: DuckDBConnection, schema: TableSchema, rows: Iterable<Record<string, unknown>>, table = schema.name): Promise<number> {
+export async function appendRows<Row extends object>(connection: DuckDBConnection, schema: TableSchema, rows: Iterable<Row>, table = schema.name): Promise<number> {
   const appender = await connection.createAppender(table);
   let n = 0;
   const put = (column: Column, value: unknown) => {
@@ -21,7 +21,7 @@ export async function appendRows(connection: DuckDBConnection, schema: TableSche
     }
   };
   for (const row of rows) {
-    for (const column of schema.columns) put(column, row[column.name]);
+    for (const column of schema.columns) put(column, (row as Record<string, unknown>)[column.name]);
     appender.endRow();
     n++;
   }

@@ -11,11 +11,12 @@ const jitter = (code) => {
 };
 
 /** rows: [{code, name, value}]; highlight: a code or an array of codes. */
-export function dotStrip(rows, {width = 640, height = 120, measure = "share_yes", highlight = [], reference} = {}) {
+export function dotStrip(rows, {width = 640, height = 120, measure = "share_yes", highlight = [], reference, document} = {}) {
   const marked = new Set([highlight].flat());
   const data = rows.filter((d) => d.value !== null && d.value !== undefined).map((d) => ({...d, y: jitter(d.code)}));
   const share = measure === "share_yes" || measure === "response_rate" || measure === "percent";
   return Plot.plot({
+    ...(document ? {document} : {}), // node tests render with jsdom
     width,
     height,
     marginLeft: 20,

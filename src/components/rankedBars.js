@@ -4,12 +4,13 @@ import * as Plot from "@observablehq/plot";
 import {compareSv, formatNumber, formatValue, STATUS_TEXT} from "./format.js";
 
 /** rows: [{name, value, status}]; reference: riket value (optional). */
-export function rankedBars(rows, {width = 640, measure = "share_yes", reference, referenceLabel = "Riket", highlight} = {}) {
+export function rankedBars(rows, {width = 640, measure = "share_yes", reference, referenceLabel = "Riket", highlight, document} = {}) {
   const withValue = rows.filter((d) => d.value !== null && d.value !== undefined).sort((a, b) => b.value - a.value || compareSv(a.name, b.name));
   const without = rows.filter((d) => d.value === null || d.value === undefined).sort((a, b) => compareSv(a.name, b.name));
   const order = [...withValue, ...without].map((d) => d.name);
   const share = measure === "share_yes" || measure === "response_rate" || measure === "percent";
   return Plot.plot({
+    ...(document ? {document} : {}), // node tests render with jsdom
     width,
     height: 22 * order.length + 50,
     marginLeft: 170,

@@ -10,12 +10,13 @@ const isShare = (measure) => measure === "share_yes" || measure === "response_ra
  * rows: [{year, value, area_name?, group_id}], value null where there is none.
  * options.breaks: [{year, note}] years where a new comparability group starts.
  */
-export function trendChart(rows, {width = 640, height = 280, measure = "share_yes", breaks = [], title, color} = {}) {
+export function trendChart(rows, {width = 640, height = 280, measure = "share_yes", breaks = [], title, color, document} = {}) {
   const data = rows.filter((d) => d.value !== null && d.value !== undefined);
   const years = [...new Set(rows.map((d) => d.year))].sort((a, b) => a - b);
   const series = (d) => `${d.area_name ?? ""}|${d.group_id ?? ""}`;
   const multiple = new Set(rows.map((d) => d.area_name)).size > 1;
   return Plot.plot({
+    ...(document ? {document} : {}), // node tests render with jsdom
     width,
     height,
     title,
@@ -28,7 +29,7 @@ export function trendChart(rows, {width = 640, height = 280, measure = "share_ye
     marks: [
       Plot.ruleY([0]),
       ...breaks.map((b) => Plot.ruleX([b.year - 0.5], {stroke: "currentColor", strokeOpacity: 0.5, strokeDasharray: "4,3"})),
-      ...breaks.map((b) => Plot.text([b], {x: b.year - 0.5, frameAnchor: "top", dx: 4, textAnchor: "start", text: () => b.label ?? "Ny mätning", fill: "currentColor", fillOpacity: 0.7})),
+      ...breaks.map((b) => Plot.text([b], {x: b.year - 0.5, frameAnchor: "bottom", dy: -6, dx: -4, textAnchor: "end", text: () => b.label ?? "Ny mätning", fill: "currentColor", fillOpacity: 0.7})),
       Plot.line(data, {x: "year", y: "value", z: series, stroke: multiple ? "area_name" : color ?? "var(--theme-foreground-focus)", strokeWidth: 2}),
       Plot.dot(data, {x: "year", y: "value", fill: multiple ? "area_name" : color ?? "var(--theme-foreground-focus)", r: 3.5}),
       Plot.tip(data, Plot.pointer({x: "year", y: "value", title: (d) => `${d.area_name ? `${d.area_name}\n` : ""}${d.year}: ${formatValue(d.value, measure)}`}))

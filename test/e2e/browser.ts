@@ -75,8 +75,8 @@ export function describeProblems(problems: Problems): string {
 
 /**
  * Opens `path` (e.g. "/" or "/kommun/0180") on `baseUrl` in a new browser context
- * and waits for the load event. Records problems from then on; the caller checks
- * them with expectClean() (pageTest does so automatically).
+ * and waits for the load event. Problems are recorded from the first request on;
+ * the caller checks them with expectClean() (pageTest does so automatically).
  */
 export async function openPage(browser: Browser, baseUrl: string, path: string, options: {viewport?: {width: number; height: number}} = {}): Promise<OpenedPage> {
   const context = await browser.newContext({viewport: options.viewport ?? {width: 1280, height: 900}, serviceWorkers: "block"});
@@ -113,7 +113,7 @@ export async function openPage(browser: Browser, baseUrl: string, path: string, 
 
   const url = new URL(path, baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`).href;
   const response = await page.goto(url, {waitUntil: "load"});
-  if (!response || response.status() >= 400) problems.failedResponses.push(`${response?.status() ?? "no response"} GET ${url} (the page itself)`);
+  if (!response) problems.failedResponses.push(`no response for GET ${url} (the page itself)`);
 
   return {
     page,
@@ -136,6 +136,72 @@ export async function openPage(browser: Browser, baseUrl: string, path: string, 
     }
   };
 }
+
+// Retrying locator assertions in the style of Playwright's, on vitest's expect:
+//   await expect(page.locator("tbody tr")).toHaveCount(21);
+//   await expect(page.locator("#note")).toContainText("Ej jämförbart");
+// They poll until the locator matches or `timeout` (default 30 s) runs out, and work with .not.
+export const LOCATOR_TIMEOUT = 30_000;
+
+interface LocatorMatchers<R = unknown> {
+  /** The locator matches exactly `count` elements (retries). */
+  toHaveCount(count: number, options?: {timeout?: number}): Promise<R>;
+  /** The matched elements' textContent (several elements joined by a space, whitespace collapsed) contains `text` (retries). */
+  toContainText(text: string | RegExp, options?: {timeout?: number}): Promise<R>;
+  /** The matched elements' text (whitespace collapsed) is exactly `text`, or matches the RegExp (retries). */
+  toHaveText(text: string | RegExp, options?: {timeout?: number}): Promise<R>;
+}
+
+declare module "vitest" {
+  interface Assertion<T = any> extends LocatorMatchers<T> {}
+}
+
+const collapse = (text: string) => text.replace(/\s+/g, " ").trim();
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function isLocator(value: unknown): value is Locator {
+  return typeof value === "object" && value !== null && typeof (value as Locator).count === "function" && typeof (value as Locator).allTextContents === "function";
+}
+
+/** Polls `read` until `matches(value) !== isNot` or the timeout passes; returns the last value and whether it matched. */
+async function retry<V>(read: () => Promise<V>, matches: (value: V) => boolean, isNot: boolean, timeout: number): Promise<{value: V; pass: boolean}> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await read();
+    const pass = matches(value);
+    if (pass !== isNot || Date.now() >= deadline) return {value, pass};
+    await sleep(100);
+  }
+}
+
+function textMatcher(exact: boolean) {
+  return async function (this: {isNot: boolean}, received: unknown, expected: string | RegExp, options: {timeout?: number} = {}) {
+    if (!isLocator(received)) throw new TypeError("expected a playwright Locator");
+    const wanted = typeof expected === "string" ? collapse(expected) : expected;
+    const {value, pass} = await retry(
+      async () => collapse((await received.allTextContents()).join(" ")),
+      (text) => (typeof wanted === "string" ? (exact ? text === wanted : text.includes(wanted)) : wanted.test(text)),
+      Boolean(this.isNot),
+      options.timeout ?? LOCATOR_TIMEOUT
+    );
+    return {
+      pass,
+      message: () => `expected ${received} ${this.isNot ? "not " : ""}${exact ? "to have text" : "to contain text"} ${String(expected)}; its text is ${JSON.stringify(value)}`,
+      actual: value,
+      expected
+    };
+  };
+}
+
+expect.extend({
+  async toHaveCount(received: unknown, count: number, options: {timeout?: number} = {}) {
+    if (!isLocator(received)) throw new TypeError("toHaveCount: expected a playwright Locator");
+    const {value, pass} = await retry(() => received.count(), (n) => n === count, Boolean(this.isNot), options.timeout ?? LOCATOR_TIMEOUT);
+    return {pass, message: () => `expected ${received} ${this.isNot ? "not " : ""}to match ${count} element(s), it matches ${value}`, actual: value, expected: count};
+  },
+  toContainText: textMatcher(false),
+  toHaveText: textMatcher(true)
+});
 
 /** Selector for the marks of an Observable Plot chart that show data. */
 export const PLOT_MARKS = ['g[aria-label="line"] path', 'g[aria-label="dot"] circle', 'g[aria-label="bar"] rect', 'g[aria-label="area"] path', 'g[aria-label="cell"] rect'].join(", ");

@@ -4,7 +4,9 @@
 // This module does not import vitest at run time, so the benchmark (bench/)
 // reuses its helpers: buildSite, loadServe, launchBrowser.
 import {spawn} from "node:child_process";
-import {existsSync} from "node:fs";
+import {cpSync, existsSync, mkdtempSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {chromium, type Browser} from "playwright-core";
 import type {TestProject} from "vitest/node";
@@ -17,7 +19,8 @@ declare module "vitest" {
 }
 
 export const root = fileURLToPath(new URL("../..", import.meta.url));
-export const distDir = fileURLToPath(new URL("../../dist", import.meta.url));
+/** The built site: observablehq.config.ts writes to $OJ_DIST when set, else dist/. */
+export const distDir = resolve(root, process.env.OJ_DIST ?? "dist");
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const CHROMIUM_ARGS = [
@@ -63,6 +66,26 @@ export function buildSite(): Promise<{ms: number; output: string}> {
   });
 }
 
+/**
+ * Copies dist/ to a temporary folder and serves that copy on 127.0.0.1, so that a
+ * rebuild of dist/ while tests or measurements run (`npm run build` in another
+ * terminal) cannot swap hashed file names under a loaded page.
+ */
+export async function serveSnapshot(source = distDir): Promise<{url: string; dir: string; close: () => Promise<void>}> {
+  const dir = mkdtempSync(join(tmpdir(), "oj-dist-"));
+  cpSync(source, dir, {recursive: true});
+  const serve = await loadServe();
+  const server = await serve(dir, {port: 0, host: "127.0.0.1"});
+  return {
+    url: server.url,
+    dir,
+    async close() {
+      await server.close();
+      rmSync(dir, {recursive: true, force: true});
+    }
+  };
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const skip = process.env.E2E_SKIP_BUILD === "1" && existsSync(distDir);
   if (skip) {
@@ -73,8 +96,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     console.log(`e2e: site built in ${(ms / 1000).toFixed(1)} s`);
   }
   if (!existsSync(distDir)) throw new Error(`e2e: ${distDir} does not exist after the build`);
-  const serve = await loadServe();
-  const server = await serve(distDir, {port: 0, host: "127.0.0.1"});
+  const server = await serveSnapshot(distDir);
+  console.log(`e2e: serving a copy of dist/ on ${server.url}`);
   project.provide("baseUrl", server.url);
   return async () => {
     await server.close();

@@ -1,4 +1,5 @@
 import {readFileSync} from "node:fs";
+import {loadError} from "../helpers/loadError.js";
 import {describe, expect, it} from "vitest";
 import {LoadError} from "../../loaders/errors.js";
 import {readJsonStat, readJsonStatCube, readJsonStatWithLocations, type JsonStatOptions} from "../../loaders/register/readJsonStat.js";
@@ -7,15 +8,6 @@ import type {Legend} from "../../loaders/register/registerValue.js";
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/register/${name}`, import.meta.url), "utf-8");
 const SCB_LEGEND: Legend = {"..": "missing", ".": "not_applicable", X: "suppressed", "-": "zero"};
 
-function loadError(read: () => unknown): LoadError {
-  try {
-    read();
-  } catch (error) {
-    if (error instanceof LoadError) return error;
-    throw error;
-  }
-  throw new Error("expected a LoadError, but the read succeeded");
-}
 
 describe("readJsonStatCube on SCB TAB6471 (PxWebApi v2, monthly population)", () => {
   const cube = readJsonStatCube("TAB6471.json", fixture("scb_v2_TAB6471_data_jsonstat2.json"), SCB_LEGEND);

@@ -1,19 +1,11 @@
 import {readFileSync} from "node:fs";
+import {loadError} from "../helpers/loadError.js";
 import {describe, expect, it} from "vitest";
 import {LoadError} from "../../loaders/errors.js";
 import {koladaAreaCode, readKolada, readKoladaWithLocations, type KoladaOptions} from "../../loaders/register/readKolada.js";
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/register/${name}`, import.meta.url), "utf-8");
 
-function loadError(read: () => unknown): LoadError {
-  try {
-    read();
-  } catch (error) {
-    if (error instanceof LoadError) return error;
-    throw error;
-  }
-  throw new Error("expected a LoadError, but the read succeeded");
-}
 
 describe("readKolada on the reconstructed N00945 response (real values)", () => {
   const values = readKolada("N00945.json", fixture("kolada_v2_data_response_RECONSTRUCTED_N00945.json"));
@@ -88,6 +80,10 @@ describe("readKolada errors name the file, the item and what was expected", () =
     {
       file: "kolada_duplicate.json",
       message: "item 3 (kpi N33817, municipality 0180, period 2016), gender T repeats item 1 (kpi N33817, municipality 0180, period 2016), gender T: expected one value per kpi, gender, area and year"
+    },
+    {
+      file: "kolada_f_and_k.json",
+      message: "item 1 (kpi N33817, municipality 0180, period 2016), gender F repeats item 1 (kpi N33817, municipality 0180, period 2016), gender K: expected one value per kpi, gender, area and year"
     },
     {file: "kolada_bad_gender.json", message: 'item 1 (kpi N33817, municipality 0180, period 2016), values[0]: gender "X": expected "T", "K" or "M"'},
     {

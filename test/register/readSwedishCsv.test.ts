@@ -1,4 +1,4 @@
-import {closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync} from "node:fs";
+import {closeSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync, writeSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
@@ -11,7 +11,7 @@ import type {Legend} from "../../loaders/register/registerValue.js";
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/register/${name}`, import.meta.url));
 // The legend data/sources.json gives Socialstyrelsen's tables: a lone "-" is zero there.
 const LEGEND: Legend = {"..": "missing", X: "suppressed", "-": "zero"};
-const BASE = {legend: LEGEND, encoding: "utf-8", areaColumn: "Regionkod", yearColumn: "År", valueColumns: ["Antal"], table: "register_test"} as const;
+const BASE: SwedishCsvOptions = {legend: LEGEND, encoding: "utf-8", areaColumn: "Regionkod", yearColumn: "År", valueColumns: ["Antal"], table: "register_test"};
 
 let instance: DuckDBInstance;
 let connection: DuckDBConnection;
@@ -146,7 +146,7 @@ describe("readSwedishCsv reads what Swedish sources write", () => {
 
   it("writes the documented columns and types", async () => {
     await read("csv_utf8_bom.csv", {table: "typed"});
-    const columns = (await connection.runAndReadAll(`SELECT column_name, data_type FROM (DESCRIBE typed)`)).getRowsJS();
+    const columns = (await connection.runAndReadAll(`SELECT column_name, column_type FROM (DESCRIBE typed)`)).getRowsJS();
     expect(columns).toEqual([
       ["series", "VARCHAR"],
       ["area_code", "VARCHAR"],
@@ -164,9 +164,12 @@ describe("readSwedishCsv reads what Swedish sources write", () => {
     expect(values).toEqual([]);
   });
 
-  it("leaves no working tables behind and restores preserve_insertion_order, after success and after an error", async () => {
+  it("leaves no working tables or files behind and restores preserve_insertion_order, after success and after an error", async () => {
     await connection.run("SET preserve_insertion_order = false");
+    const tmp = process.env.TMPDIR;
+    process.env.TMPDIR = mkdtempSync(join(tmpdir(), "register-csv-tmp-"));
     try {
+      await read("csv_latin1_names.csv", {encoding: "latin-1", legend: {"..": "missing", "–": "zero"}, valueColumns: ["Antal 0–17 år"]});
       await read("csv_numbers.csv");
       await loadError("csv_duplicate.csv");
       await loadError("csv_latin1_names.csv", {encoding: "latin-1", legend: {}, valueColumns: ["Antal 0–17 år"]});
@@ -174,7 +177,11 @@ describe("readSwedishCsv reads what Swedish sources write", () => {
       expect(leftovers).toEqual([]);
       const setting = (await connection.runAndReadAll(`SELECT current_setting('preserve_insertion_order')`)).getRowsJS();
       expect(setting).toEqual([[false]]);
+      expect(readdirSync(process.env.TMPDIR)).toEqual([]);
     } finally {
+      rmSync(process.env.TMPDIR!, {recursive: true, force: true});
+      if (tmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmp;
       await connection.run("SET preserve_insertion_order = true");
     }
   });
@@ -201,6 +208,7 @@ describe("readSwedishCsv errors name the file, the line, the column and what was
       message: 'the cell is blank: expected a number or a marker from the legend, ".." (missing), "X" (suppressed) or "-" (zero) (a legend can give "" a meaning)'
     },
     {file: "csv_duplicate.csv", row: 5, message: "repeats area 0180 and year 2016 from row 3: expected one row per area and year (Regionkod, År)"},
+    {file: "csv_lines_duplicate.csv", row: 6, message: "repeats area 0180-01 and year 2016 from row 2: expected one row per area and year (Regionkod, År)"},
     {
       file: "csv_missing_column.csv",
       row: 1,
@@ -246,6 +254,11 @@ describe("readSwedishCsv errors name the file, the line, the column and what was
       message: 'declared latin-1, but the file is valid UTF-8 and starts with a UTF-8 byte order mark (bytes EF BB BF, which read as "ï»¿" in Latin-1): the file looks like UTF-8, so declare its encoding as "utf-8"'
     },
     {file: "csv_numbers.csv", options: {valueColumns: []}, message: "no value columns given: expected at least one in options.valueColumns"},
+    {
+      file: "csv_numbers.csv",
+      options: {valueColumns: ["Antal", "Antal"]},
+      message: 'the options name column "Antal" twice: expected the area, the year and each value column to be different columns'
+    },
     {file: "csv_numbers.csv", options: {legend: {"..": "saknas" as never}}, message: 'the legend maps ".." to "saknas": expected missing, suppressed, not_applicable or zero'}
   ];
 
@@ -287,9 +300,9 @@ describe("readSwedishCsv on a file large enough for DuckDB's parallel reader and
     for (let i = 0; bytes < 45_000_000; i++) {
       const j = Math.floor(i / 20);
       const prefix = `${String(Math.floor(j / 99)).padStart(4, "0")}-${String((j % 99) + 1).padStart(2, "0")};`;
+      if (i === 1000) add("\n", 1); // a blank line moves every later row down one line
       const suffix = `;${2000 + (i % 20)};${line}\n`;
       let name = "Namn";
-      if (i === 1000) add("\n", 1); // a blank line moves every later row down one line
       if (i === 500_000) {
         add(`${prefix}"Två\nrader"${suffix}`, 2); // a quoted line break: the next row starts two lines down
         rowCount++;

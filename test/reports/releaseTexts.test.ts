@@ -5,38 +5,15 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {buildTables} from "../../loaders/pipeline.js";
 import {facts2014, facts2016, texts2014, texts2016} from "../../src/components/releaseTexts.js";
-import {DATA, fixture, makeDataDir, tempDir} from "../helpers/dataDir.js";
+import {fixture, makeDataDir, tempDir} from "../helpers/dataDir.js";
+import {sampleTableQuery} from "../helpers/sampleTables.js";
 import {tableQuery} from "../helpers/tableQuery.js";
-
-/** The published sentences (../shared/seeds), which the sample data must reproduce word for word. */
-export const PUBLISHED_2014 = {
-  lead: "Årets Öppna jämförelser social barn- och ungdomsvård visar att kommunernas samverkan med barn- och ungdomspsykiatrin och barnhälsovården ökar.",
-  involve: "Kommunerna arbetar i allt högre grad med att involvera barn och unga i arbetet.",
-  competenceNew: "Andelen handläggare med socionomexamen och erfarenhet av barnutredningar är därför en ny kvalitetsindikator för i år.",
-  competence: "Årets jämförelser visar att hälften av landets kommuner har handläggare med fem års erfarenhet och socionomexamen.",
-  bbicHeading: "Antalet kommuner med BBIC-licens ökar",
-  bbic: "Fyra av fem kommuner har nu ordinarie BBIC-licens, vilket är nästan tre gånger så många som år 2010.",
-  improvement: "Brukarnas uppfattning som underlag för verksamhetsutveckling och systematisk uppföljning på verksamhetsnivå är emellertid två förbättringsområden som framkommer i årets jämförelser.",
-  participationHeading: "Stort deltagande från kommunerna",
-  participation: "Deltagandet i årets öppna jämförelser har varit stort – 95 procent av landets socialförvaltningar besvarade enkäten i november 2013."
-};
-export const PUBLISHED_2016 = {
-  bbic: "98 procent av kommunerna och stadsdelarna i storstäderna har ordinarie licens för BBIC vilket är positivt.",
-  competencePlan:
-    "Det är 24 procent av kommunerna som har en aktuell samlad plan för personalens kompetensutveckling vilken innehåller handledning, fortbildning och vidareutbildning med utgångspunkt från verksamhetens behov och personalens kompetens.",
-  competencePlanLow: true,
-  primaryCare: "44 procent av landets kommuner har överenskommelser med primärvården.",
-  school: "Hälften av landets kommuner har överenskommelser med skolan och förskolan (53 respektive 52 procent).",
-  comparability:
-    "Observera att tidigare års resultat inte kan jämföras med resultaten för år 2016. Det beror på att insamlingssättet av data, frågorna till kommuner och stadsdelar samt flera indikatorer har ändrats."
-};
+import {PUBLISHED_2014, PUBLISHED_2016} from "../fixtures/publishedTexts.js";
 
 describe("with the sample data", () => {
-  let q: Awaited<ReturnType<typeof tableQuery>>;
+  let q: Awaited<ReturnType<typeof sampleTableQuery>>;
   beforeAll(async () => {
-    const out = tempDir();
-    await buildTables(DATA, out);
-    q = await tableQuery(out);
+    q = await sampleTableQuery();
   });
   afterAll(() => q.close());
 

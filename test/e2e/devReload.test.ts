@@ -1,0 +1,52 @@
+// `npm run dev`: Framework's preview server reloads a page in the browser when
+// its markdown changes. Uses a scratch page, removed afterwards.
+import {spawn, type ChildProcess} from "node:child_process";
+import {rmSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
+import {afterAll, expect, test} from "vitest";
+import {root} from "./globalSetup.js";
+import {launchBrowser} from "./browser.js";
+
+const PAGE = join(root, "src", "e2e-live-reload.md");
+const page = (heading: string) => `---\ntitle: Live reload\n---\n\n# ${heading}\n`;
+let server: ChildProcess | undefined;
+
+afterAll(() => {
+  server?.kill();
+  rmSync(PAGE, {force: true});
+});
+
+async function waitForServer(url: string, timeout = 60_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    await new Promise((ok) => setTimeout(ok, 250));
+  }
+  throw new Error(`preview server did not answer at ${url}`);
+}
+
+// The test never navigates after the first load: the preview server pushes the change (it may patch the page or reload it).
+test("editing a page in src/ updates it in the open browser", async () => {
+  writeFileSync(PAGE, page("Första versionen"));
+  const port = 30_000 + Math.floor(Math.random() * 20_000);
+  server = spawn(join(root, "node_modules", ".bin", "observable"), ["preview", "--host", "127.0.0.1", "--port", String(port), "--no-open"], {
+    cwd: root,
+    env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true"},
+    stdio: "ignore"
+  });
+  const url = `http://127.0.0.1:${port}/e2e-live-reload`;
+  await waitForServer(url);
+  const browser = await launchBrowser();
+  try {
+    const tab = await browser.newPage();
+    // The page listens for changes over a websocket; edit only once it is open.
+    const socket = tab.waitForEvent("websocket", {timeout: 30_000});
+    await tab.goto(url);
+    await (await socket).waitForEvent("framereceived", {timeout: 30_000});
+    expect((await tab.locator("h1").textContent())?.trim()).toBe("Första versionen");
+    writeFileSync(PAGE, page("Andra versionen"));
+    await expect.poll(async () => (await tab.locator("h1").textContent())?.trim(), {timeout: 30_000}).toBe("Andra versionen");
+  } finally {
+    await browser.close();
+  }
+}, 120_000);

@@ -1,0 +1,83 @@
+// The report pages (src/rapporter/*.md, src/anvandarguide.md): sentences from
+// data read exactly as published, charts drawn, no line across a comparability
+// break; and `npm run pdf` prints them with the headline text in the PDF.
+import {mkdtempSync, statSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {expect, test} from "vitest";
+import {writePdfs, REPORTS} from "../../scripts/pdf.mjs";
+import {PUBLISHED_2014, PUBLISHED_2016} from "../fixtures/publishedTexts.js";
+import {distDir} from "./globalSetup.js";
+import {pageTest, PLOT_MARKS, waitForContent, waitForPlot} from "./browser.js";
+import type {Page} from "playwright-core";
+
+async function sentences(page: Page): Promise<Record<string, string>> {
+  const spans = page.locator("[data-sentence]");
+  await waitForContent(page, spans);
+  await expect.poll(() => spans.evaluateAll((els) => els.every((e) => e.textContent!.trim() !== "")), {timeout: 60_000}).toBe(true);
+  return Object.fromEntries(await spans.evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.sentence!, e.textContent!.trim()])));
+}
+
+pageTest("/rapporter/barnens-behov-allt-mer-i-centrum", async ({page}) => {
+  const text = await sentences(page);
+  for (const key of ["lead", "involve", "competenceNew", "competence", "bbic", "improvement", "participation"] as const) {
+    expect(text[key], key).toBe(PUBLISHED_2014[key]);
+  }
+  expect(await page.locator("h2", {hasText: PUBLISHED_2014.bbicHeading}).count()).toBe(1);
+  expect(await page.locator("h2", {hasText: PUBLISHED_2014.participationHeading}).count()).toBe(1);
+  // Three charts with data: collaboration trend, BBIC by year, competence by län (21 bars).
+  await expect.poll(() => page.locator(".card svg").filter({has: page.locator(PLOT_MARKS)}).count(), {timeout: 60_000}).toBe(3);
+  expect(await page.locator('#competence-by-lan svg g[aria-label="bar"] rect').count()).toBe(21);
+
+  // The year selector renders the same template for another survey year, from data.
+  await page.getByLabel("Enkätår").selectOption("2014");
+  await expect.poll(() => page.locator('[data-sentence="bbic"]').textContent(), {timeout: 30_000}).toBe(
+    "Nio av tio kommuner har nu ordinarie BBIC-licens, vilket är drygt tre gånger så många som år 2010."
+  );
+  expect(new URL(page.url()).searchParams.get("ar")).toBe("2014");
+});
+
+pageTest("/rapporter/resultat-i-korthet-2016", async ({page}) => {
+  const text = await sentences(page);
+  for (const key of ["bbic", "competencePlan", "primaryCare", "school", "comparability"] as const) {
+    expect(text[key], key).toBe(PUBLISHED_2016[key]);
+  }
+  // The BBIC trend: 2010–2015 joined, 2016 a lone dot after the break; no line reaches it.
+  await waitForPlot(page, "#bbic-trend");
+  const chart = page.locator("#bbic-trend svg").filter({has: page.locator(PLOT_MARKS)});
+  const dots = await chart.locator('g[aria-label="dot"] circle').evaluateAll((cs) => cs.map((c) => Number(c.getAttribute("cx"))));
+  expect(dots).toHaveLength(7);
+  const [x2015, x2016] = dots.sort((a, b) => a - b).slice(-2) as [number, number];
+  const breakX = (x2015 + x2016) / 2;
+  // Plot draws one path per series (z = comparability group); none may straddle the break.
+  const spans = await chart.locator('g[aria-label="line"] path').evaluateAll((ps) => ps.map((p) => (p as SVGPathElement).getBBox()).map((b) => [b.x, b.x + b.width]));
+  expect(spans.length).toBeGreaterThan(0);
+  for (const [from, to] of spans) expect(from! < breakX && to! > breakX, `a line crosses the break: ${from}–${to}`).toBe(false);
+  expect(spans.some(([from, to]) => to! - from! > 0 && to! < breakX)).toBe(true);
+  expect(await chart.locator("text", {hasText: "Ej jämförbart"}).count()).toBe(1);
+});
+
+pageTest("/anvandarguide", async ({page}) => {
+  const cards = page.locator(".indicator");
+  await waitForContent(page, cards);
+  await expect.poll(() => cards.count(), {timeout: 60_000}).toBe(18);
+  expect(await page.locator("#ind-bbic_ordinarie_licens").textContent()).toContain("Ny enkät och nya frågor 2016: resultaten kan inte jämföras med tidigare år.");
+  expect(await page.locator("h2", {hasText: "Fyra steg"}).count()).toBe(1);
+  await expect.poll(() => page.locator("table").filter({hasText: "november 2013"}).locator("tbody tr").count(), {timeout: 30_000}).toBe(7);
+});
+
+test("npm run pdf writes each report as a PDF whose headline is extractable text", async () => {
+  const outDir = mkdtempSync(join(tmpdir(), "oj-pdf-"));
+  const written = await writePdfs({dist: distDir, outDir});
+  expect(written).toHaveLength(REPORTS.length);
+  const {getDocument} = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const headlines = ["Barnens behov allt mer i centrum", "Öppna jämförelser 2016 – några resultat i korthet", "Användarguide"];
+  for (const [i, path] of written.entries()) {
+    expect(statSync(path).size).toBeGreaterThan(10_000);
+    const pdf = await getDocument({data: new Uint8Array(await import("node:fs").then((fs) => fs.readFileSync(path))), useSystemFonts: false}).promise;
+    const first = await pdf.getPage(1);
+    const text = (await first.getTextContent()).items.map((item) => ("str" in item ? item.str : "")).join(" ");
+    expect(text.replace(/\s+/g, " ")).toContain(headlines[i]);
+    await pdf.destroy();
+  }
+}, 180_000);
