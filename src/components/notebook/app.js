@@ -149,6 +149,7 @@ export function notebookApp({tables, schema, storage = window.localStorage}) {
 
   function saveNow() {
     clearTimeout(saveTimer);
+    if (!notebook) return;
     try {
       saveStored(storage, notebook);
     } catch (error) {
@@ -277,7 +278,7 @@ export function notebookApp({tables, schema, storage = window.localStorage}) {
     return true;
   }
 
-  function replaceNotebook(next, message, {backup = true} = {}) {
+  async function replaceNotebook(next, message, {backup = true} = {}) {
     if (backup && notebook?.cells.some((c) => c.sql.trim())) {
       try {
         storage.setItem(BACKUP_KEY, notebookToJson(notebook));
@@ -287,7 +288,7 @@ export function notebookApp({tables, schema, storage = window.localStorage}) {
     }
     for (const view of views.values()) view.destroy();
     views.clear();
-    for (const cell of notebook?.cells ?? []) engine?.drop(cell.name).catch(() => {});
+    const previous = notebook?.cells ?? [];
     notebook = next;
     titleInput.value = notebook.title === DEFAULT_TITLE ? "" : notebook.title;
     titleInput.placeholder = DEFAULT_TITLE;
@@ -296,7 +297,10 @@ export function notebookApp({tables, schema, storage = window.localStorage}) {
     sharePanel.hidden = true;
     const restore = backup && storage.getItem(BACKUP_KEY) !== null;
     say(message, {actions: restore ? [["Återställ den tidigare anteckningsboken", restoreBackup]] : []});
-    if (engine) runAll();
+    if (!engine) return;
+    // The old notebook's result tables go first: a new cell may have the same name.
+    for (const cell of previous) await engine.drop(cell.name).catch(() => {});
+    await runAll();
   }
 
   function restoreBackup() {
@@ -646,8 +650,10 @@ export function notebookApp({tables, schema, storage = window.localStorage}) {
           if (this.cell.chart) await this.loadChartRows(result);
         }
         this.result = result;
-        this.node.dataset.state = "done";
         this.renderResult();
+        // Set last, once the result is on screen: tests and the benchmark wait for these.
+        this.node.dataset.runs = String(Number(this.node.dataset.runs ?? 0) + 1);
+        this.node.dataset.state = "done";
         markDependents(this.cell.name, "rerun");
         refreshCatalog();
         renderExamples();
@@ -697,7 +703,8 @@ export function notebookApp({tables, schema, storage = window.localStorage}) {
 
     renderResult() {
       const result = this.result;
-      const summary = el("span", {class: "nb-summary"}, `${rowsText(result.rowCount)} · ${durationText(result.ms)}`);
+      // data-ms: the query's own time, unrounded (bench/explore.ts reads it).
+      const summary = el("span", {class: "nb-summary", "data-ms": String(result.ms), "data-rows": String(result.rowCount)}, `${rowsText(result.rowCount)} · ${durationText(result.ms)}`);
       if (result.kind === "statement") {
         this.statusNode.replaceChildren(summary, el("span", {class: "nb-muted"}, " · Satsen kördes. Resultatet sparas inte som tabell, eftersom den sista satsen inte är en fråga."));
         this.outputNode.replaceChildren(result.columns.length ? this.table(result.rows, result.columns, {sortable: false}) : "");
@@ -950,8 +957,13 @@ export function notebookApp({tables, schema, storage = window.localStorage}) {
     }
   })();
 
+  // Edits are saved a moment after typing stops; leaving the page saves at once.
+  const onPageHide = () => saveNow();
+  window.addEventListener("pagehide", onPageHide);
+
   root.dispose = () => {
     disposed = true;
+    window.removeEventListener("pagehide", onPageHide);
     saveNow();
     for (const view of views.values()) view.destroy();
     engine?.close();
