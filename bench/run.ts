@@ -18,7 +18,8 @@ import type {BenchContext, BenchRow, BenchSection} from "./types.js";
 export const SECTION_MODULES = [
   "./site.ts", // build time (fresh, then cached) and dist/ size
   "./loaders.ts", // data loader throughput
-  "./pageLoad.ts" // cold loads in headless Chromium
+  "./pageLoad.ts", // cold loads in headless Chromium
+  "./release.ts" // release workbook and slide deck for one survey year
 ];
 
 async function loadSections(): Promise<BenchSection[]> {

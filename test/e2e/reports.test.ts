@@ -11,6 +11,19 @@ import {distDir} from "./globalSetup.js";
 import {pageTest, PLOT_MARKS, waitForContent, waitForPlot} from "./browser.js";
 import type {Page} from "playwright-core";
 
+/** The "Ladda ned" links: both files are served, and are zip containers (xlsx, pptx). */
+async function expectDownloads(page: Page, year: number): Promise<void> {
+  for (const [text, ext] of [["Excelfil", "xlsx"], ["Presentation", "pptx"]] as const) {
+    const link = page.locator("a[download]", {hasText: text});
+    expect(await link.getAttribute("download")).toMatch(new RegExp(`^Öppna jämförelser ${year} – .*\\.${ext}$`));
+    const response = await page.request.get(await link.evaluate((a) => (a as HTMLAnchorElement).href));
+    expect(response.status()).toBe(200);
+    const body = await response.body();
+    expect(body.length).toBeGreaterThan(10_000);
+    expect(body.subarray(0, 2).toString()).toBe("PK");
+  }
+}
+
 async function sentences(page: Page): Promise<Record<string, string>> {
   const spans = page.locator("[data-sentence]");
   await waitForContent(page, spans);
@@ -25,6 +38,7 @@ pageTest("/rapporter/barnens-behov-allt-mer-i-centrum", async ({page}) => {
   }
   expect(await page.locator("h2", {hasText: PUBLISHED_2014.bbicHeading}).count()).toBe(1);
   expect(await page.locator("h2", {hasText: PUBLISHED_2014.participationHeading}).count()).toBe(1);
+  await expectDownloads(page, 2014);
   // Three charts with data: collaboration trend, BBIC by year, competence by län (21 bars).
   await expect.poll(() => page.locator(".card svg").filter({has: page.locator(PLOT_MARKS)}).count(), {timeout: 60_000}).toBe(3);
   expect(await page.locator('#competence-by-lan svg g[aria-label="bar"] rect').count()).toBe(21);
@@ -42,6 +56,7 @@ pageTest("/rapporter/resultat-i-korthet-2016", async ({page}) => {
   for (const key of ["bbic", "competencePlan", "primaryCare", "school", "comparability"] as const) {
     expect(text[key], key).toBe(PUBLISHED_2016[key]);
   }
+  await expectDownloads(page, 2016);
   // The BBIC trend: 2010–2015 joined, 2016 a lone dot after the break; no line reaches it.
   await waitForPlot(page, "#bbic-trend");
   const chart = page.locator("#bbic-trend svg").filter({has: page.locator(PLOT_MARKS)});
