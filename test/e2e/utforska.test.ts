@@ -48,7 +48,7 @@ async function open(path: string): Promise<OpenedPage> {
 }
 
 async function finish(opened: OpenedPage, screenshot: string) {
-  await opened.screenshot(screenshot);
+  await screenshotOf(opened, screenshot);
   const cellErrors = await opened.page.locator(".observablehq--error").allTextContents();
   opened.problems.pageErrors.push(...cellErrors.map((text) => `cell error shown on the page: ${text.trim()}`));
   opened.expectClean();
@@ -137,6 +137,20 @@ test("utforska: a query and its chart, a cell that refers to it, kept over a rel
     expect(await editorText(page, "resultat2")).toBe(second);
     await expect(cell(page, "resultat1").locator('.nb-chart svg g[aria-label="bar"] rect')).toHaveCount(21);
     expect(await tableTexts(cell(page, "resultat2").locator("table.nb-result"))).toEqual([[antal, medel]]);
+
+    // Saved as a .json file, replaced by a new notebook, then opened again from the file.
+    const [saved] = await Promise.all([page.waitForEvent("download"), page.locator('[data-action="save-file"]').click()]);
+    expect(saved.suggestedFilename()).toBe("namnlos-anteckningsbok.json");
+    const savedPath = (await saved.path())!;
+    expect(JSON.parse(readFileSync(savedPath, "utf8"))).toMatchObject({format: "oj-utforska-anteckningsbok", version: 1, cells: [{name: "resultat1"}, {name: "resultat2", sql: second}]});
+    await page.locator('[data-action="new"]').click();
+    await expect(page.locator(".nb-cell")).toHaveCount(1);
+    await waitForContent(page, done(page, "resultat1"));
+    await page.locator('input[type="file"]').setInputFiles(savedPath);
+    await expect(page.locator(".nb-notice")).toContainText("Öppnade");
+    await waitForContent(page, done(page, "resultat2"));
+    expect(await editorText(page, "resultat2")).toBe(second);
+    await expect(cell(page, "resultat1").locator('.nb-chart svg g[aria-label="bar"] rect')).toHaveCount(21);
     await finish(opened, "utforska-efter-omladdning");
 
     // Opened elsewhere (a new browser context: empty localStorage), the link gives the same notebook.
@@ -157,53 +171,79 @@ test("utforska: a query and its chart, a cell that refers to it, kept over a rel
   }
 }, 240_000);
 
+/** A full-page screenshot from the top (scrolled, the sticky header and sidebar would be drawn mid-page). */
 async function screenshotOf(opened: OpenedPage, name: string) {
+  await opened.page.evaluate(() => window.scrollTo(0, 0));
   await opened.screenshot(name);
 }
 
-test("utforska: a long query is cancelled and the notebook keeps working", async () => {
+test("utforska: long results are capped on screen, cells renamed, long queries cancelled", async () => {
   const opened = await open("/utforska");
   const {page} = opened;
   try {
     await waitForContent(page, done(page, "resultat1"));
 
+    // A name of one's own; later cells query the result by it.
+    await cell(page, "resultat1").locator(".nb-name").fill("1fel");
+    await cell(page, "resultat1").locator(".nb-name").press("Enter");
+    await expect(cell(page, "resultat1").locator(".nb-name-problem")).toContainText("får inte börja med en siffra");
+    await cell(page, "resultat1").locator(".nb-name").fill("län_urval");
+    await cell(page, "resultat1").locator(".nb-name").press("Enter");
+    await expect(cell(page, "län_urval")).toHaveCount(1);
+    await expect(page.locator(".nb-results-list")).toContainText("län_urval");
+
+    // 31 721 rows: the first 1 000 on screen, all of them in the CSV.
+    await page.locator('[data-action="add-cell"]').click();
+    await typeSql(page, "SELECT * FROM observations");
+    await page.keyboard.press("Control+Enter");
+    await waitForContent(page, done(page, "resultat1"));
+    await expect(cell(page, "resultat1").locator(".nb-summary")).toContainText("31 721 rader");
+    await expect(cell(page, "resultat1").locator("table.nb-result tbody tr")).toHaveCount(1000);
+    await expect(cell(page, "resultat1").locator(".nb-cap-note")).toContainText("Visar de första 1 000 av 31 721 raderna");
+    const [csv] = await Promise.all([page.waitForEvent("download"), cell(page, "resultat1").locator('[data-action="csv"]').click()]);
+    expect(readFileSync((await csv.path())!, "utf8").trimEnd().split("\n")).toHaveLength(31_722);
+    await cell(page, "resultat1").locator('[data-action="delete"]').click();
+    await expect(page.locator(".nb-cell")).toHaveCount(1);
+
     // A scan of 10^10 rows: DuckDB checks for the cancel between its small steps.
     await page.locator('[data-action="add-cell"]').click();
+    // A deleted cell's name is free again: the new cell is resultat1.
+    expect(await page.locator(".nb-cell").last().getAttribute("data-cell")).toBe("resultat1");
     await typeSql(page, "SELECT sum(hash(i)) AS s FROM range(10000000000) t(i)");
     await page.keyboard.press("Control+Enter");
-    await expect(cell(page, "resultat2").locator(".nb-status")).toContainText("Kör…");
+    await expect(cell(page, "resultat1").locator(".nb-status")).toContainText("Kör…");
     await page.waitForTimeout(1000);
     let started = Date.now();
-    await cell(page, "resultat2").locator('[data-action="cancel"]').click();
-    await expect(cell(page, "resultat2").locator(".nb-cancelled")).toContainText("Den avbröts innan den var klar", {timeout: 10_000});
+    await cell(page, "resultat1").locator('[data-action="cancel"]').click();
+    await expect(cell(page, "resultat1").locator(".nb-cancelled")).toContainText("Den avbröts innan den var klar", {timeout: 10_000});
     console.log(`utforska: scan cancelled after ${Date.now() - started} ms`);
     // No restart was needed: the first cell's result table is still there.
-    await expect(done(page, "resultat1")).toHaveCount(1);
-    await cell(page, "resultat2").locator('[data-action="delete"]').click();
+    await expect(done(page, "län_urval")).toHaveCount(1);
+    await cell(page, "resultat1").locator('[data-action="delete"]').click();
     await expect(page.locator(".nb-cell")).toHaveCount(1);
 
     await page.locator('[data-action="add-cell"]').click();
     // 10^10 pairs in a nested loop join: one step of it can run for seconds.
     await typeSql(page, "SELECT count(*) AS n FROM range(100000) a(i), range(100000) b(j) WHERE i + j < 0");
     await page.keyboard.press("Control+Enter");
-    await expect(cell(page, "resultat2").locator(".nb-status")).toContainText("Kör…");
+    await expect(cell(page, "resultat1").locator(".nb-status")).toContainText("Kör…");
     await page.waitForTimeout(1000);
     started = Date.now();
-    await cell(page, "resultat2").locator('[data-action="cancel"]').click();
+    await cell(page, "resultat1").locator('[data-action="cancel"]').click();
     // Either DuckDB stops between steps, or (a step of this join can run long) the worker is restarted.
-    await expect(cell(page, "resultat2").locator(".nb-cancelled")).toContainText(/Frågan avbröts.*(innan den var klar|DuckDB startades om)/, {timeout: 30_000});
+    await expect(cell(page, "resultat1").locator(".nb-cancelled")).toContainText(/Frågan avbröts.*(innan den var klar|DuckDB startades om)/, {timeout: 30_000});
     const stoppedAfter = Date.now() - started;
     expect(stoppedAfter).toBeLessThan(30_000);
-    const restarted = (await cell(page, "resultat2").locator(".nb-cancelled").textContent())!.includes("startades om");
+    const restarted = (await cell(page, "resultat1").locator(".nb-cancelled").textContent())!.includes("startades om");
     console.log(`utforska: cancelled after ${stoppedAfter} ms${restarted ? " (worker restarted)" : ""}`);
     // The cell above keeps (or, after a restart, gets back) its result, and a new query runs.
-    await waitForContent(page, done(page, "resultat1"));
-    await cell(page, "resultat2").locator(".cm-content").click();
+    await waitForContent(page, done(page, "län_urval"));
+    await cell(page, "resultat1").locator(".cm-content").click();
     await page.keyboard.press("Control+a");
-    await typeSql(page, "SELECT 42 AS svar, count(*) AS län FROM resultat1");
+    await typeSql(page, "SELECT 42 AS svar, count(*) AS län FROM län_urval");
     await page.keyboard.press("Control+Enter");
-    await waitForContent(page, done(page, "resultat2"));
-    expect(await tableTexts(cell(page, "resultat2").locator("table.nb-result"))).toEqual([["42", "21"]]);
+    await waitForContent(page, done(page, "resultat1"));
+    expect(await tableTexts(cell(page, "resultat1").locator("table.nb-result"))).toEqual([["42", "21"]]);
     await finish(opened, "utforska-avbruten");
   } finally {
     await opened.close();

@@ -2,7 +2,7 @@
 // the database's tables and columns (the project's tables and earlier cells'
 // results), and Ctrl/Cmd+Enter to run. Colours come from CSS variables so the
 // editor follows the site's light and dark themes.
-import {autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap} from "@codemirror/autocomplete";
+import {autocompletion, closeBrackets, closeBracketsKeymap, closeCompletion, completionKeymap} from "@codemirror/autocomplete";
 import {defaultKeymap, history, historyKeymap} from "@codemirror/commands";
 import {bracketMatching, HighlightStyle, indentOnInput, syntaxHighlighting} from "@codemirror/language";
 import {PostgreSQL, sql} from "@codemirror/lang-sql";
@@ -57,7 +57,9 @@ export function completionSchema(catalog, descriptions = {}) {
  */
 export function createSqlEditor(parent, {doc = "", onRun, onChange, schema = {}, label = "SQL"} = {}) {
   const language = new Compartment();
-  const runKey = () => {
+  const runKey = (/** @type {EditorView} */ target) => {
+    // The completion list would otherwise stay open over the result.
+    closeCompletion(target);
     onRun?.();
     return true;
   };
