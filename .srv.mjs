@@ -1,3 +1,0 @@
-import {serve} from "./scripts/serve.mjs";
-const s = await serve("dist", {port: 3918});
-console.log(s.url);
