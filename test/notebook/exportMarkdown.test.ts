@@ -59,7 +59,7 @@ describe("notebookToMarkdown", () => {
       {name: "@observablehq/plot", type: "global", method: "static"},
       {name: "./components/db.js", type: "local", method: "static"},
       {name: "./components/format.js", type: "local", method: "static"},
-      {name: "./components/notebook/rows.js", type: "local", method: "static"}
+      {name: "./components/arrowRows.js", type: "local", method: "static"}
     ]);
     expect(markdown).not.toMatch(/npm:/);
     expect(markdown).not.toMatch(/FileAttachment\([^)]*\)\.(parquet|csv|json|arrow)\(/);

@@ -1,10 +1,10 @@
-// Values on their way to the screen: Arrow results as plain rows (rows.js),
+// Values on their way to the screen: Arrow results as plain rows (arrowRows.js),
 // Swedish display (display.js) and DuckDB errors in Swedish (errors.js).
 import {Bool, Date_, DateUnit, Decimal, Float64, Int32, Int64, List, makeData, Field, Struct, Table, TimestampMillisecond, Utf8, Vector, vectorFromArray} from "apache-arrow";
 import {describe, expect, it} from "vitest";
 import {describeError} from "../../src/components/notebook/errors.js";
 import {durationText, formatCell, rowsText} from "../../src/components/notebook/display.js";
-import {arrowToRows, nestedText} from "../../src/components/notebook/rows.js";
+import {arrowToRows, nestedText} from "../../src/components/arrowRows.js";
 
 /** A Decimal128 vector (DuckDB's DECIMAL and HUGEINT arrive this way) from unscaled integers. */
 function decimalVector(unscaled: bigint[], scale: number, precision = 38) {

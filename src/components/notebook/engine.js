@@ -8,7 +8,7 @@
 // sorts and pages through it with SQL instead of holding every row in JS.
 import {Table} from "apache-arrow";
 import {Database} from "../db.js";
-import {arrowToRows} from "./rows.js";
+import {arrowToRows} from "../arrowRows.js";
 import {adjustErrorLines, materializeSql, quoteIdentifier, splitStatements, statementKind} from "./sqlText.js";
 
 /** Rows shown on screen per result; the rest are in the CSV download. */

@@ -103,7 +103,7 @@ export function notebookToMarkdown(notebook, {tables, base = "./", date = new Da
   if (charts) imports.push('import * as Plot from "@observablehq/plot";');
   imports.push(`import {Database} from "${base}components/db.js";`);
   if (charts) imports.push(`import {formatNumber} from "${base}components/format.js";`);
-  imports.push(`import {sqlTag} from "${base}components/notebook/rows.js";`);
+  imports.push(`import {sqlTag} from "${base}components/arrowRows.js";`);
   out.push(fence("js", imports.join("\n")), "");
 
   out.push(`# ${escapeMarkdownText(notebook.title)}`, "");

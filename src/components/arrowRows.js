@@ -1,6 +1,6 @@
 // Arrow results from DuckDB-WASM as plain rows, with every DuckDB type a user's
 // query can produce turned into something a table, a chart or a CSV can use.
-// src/components/db.js's toRows handles the project's own column types; an ad
+// src/components/db.js reads every query result through here too; an ad
 // hoc query also yields DECIMAL (1.5, round(x, 1)), HUGEINT (sum of an INTEGER),
 // dates, lists and structs, which Arrow hands over as objects. The notebook and
 // the pages it exports both read results through here, so they show the same values.
