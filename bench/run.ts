@@ -19,7 +19,8 @@ export const SECTION_MODULES = [
   "./site.ts", // build time (fresh, then cached) and dist/ size
   "./loaders.ts", // data loader throughput
   "./pageLoad.ts", // cold loads in headless Chromium
-  "./release.ts" // release workbook and slide deck for one survey year
+  "./release.ts", // release workbook and slide deck for one survey year
+  "./explore.ts" // Utforska: first query result, group-by latency
 ];
 
 async function loadSections(): Promise<BenchSection[]> {

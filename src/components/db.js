@@ -6,6 +6,7 @@
 import * as duckdb from "@duckdb/duckdb-wasm";
 import {Bool, Float32, Float64, Int32, Int64, Table, Utf8, vectorFromArray} from "apache-arrow";
 import {parquetMetadata, parquetRead, parquetSchema} from "hyparquet";
+import {arrowToRows} from "./arrowRows.js";
 
 const WASM = import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm");
 const WORKER = import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js");
@@ -46,22 +47,8 @@ export async function parquetToArrow(buffer) {
   return new Table(Object.fromEntries(leaves.map((e) => [e.name, vectorFromArray(columns[e.name], arrowType(e))])));
 }
 
-/** Plain JS rows from an Arrow result: BIGINT becomes Number (counts never exceed 2^53 here). */
-export function toRows(table) {
-  const fields = table.schema.fields.map((f) => f.name);
-  const vectors = fields.map((f) => table.getChild(f));
-  const rows = new Array(table.numRows);
-  for (let i = 0; i < table.numRows; i++) {
-    const row = {};
-    fields.forEach((f, j) => {
-      const v = vectors[j].get(i);
-      row[f] = typeof v === "bigint" ? Number(v) : v;
-    });
-    rows[i] = row;
-  }
-  rows.columns = fields;
-  return rows;
-}
+/** Plain JS rows from an Arrow result, every DuckDB type converted (DECIMAL, HUGEINT, dates…): see arrowRows.js. */
+export const toRows = arrowToRows;
 
 export class Database {
   constructor(db, connection) {
