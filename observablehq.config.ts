@@ -2,6 +2,7 @@
 // from a font CDN, no DuckDB extensions to download, and pages import their
 // libraries by name from node_modules (see README, "Offline").
 import {existsSync} from "node:fs";
+import {staticUnits, unitPageText} from "./loaders/pages/unitMarkdown.js";
 import {readReference} from "./loaders/reference/readReference.js";
 
 const src = (path: string) => existsSync(new URL(`./src/${path}`, import.meta.url));
@@ -32,6 +33,8 @@ export default {
   footer:
     "<strong>Exempeldata</strong>: enkätsvar och registervärden är genererade för att likna de publicerade resultaten; de är inte verkliga uppgifter. Förlaga: Socialstyrelsen och SKL, Öppna jämförelser social barn- och ungdomsvård. Referensdata: SCB, Kolada (RKA).",
   dynamicPaths: unitPages ? unitCodes.map((code) => `/kommun/${code}`) : [],
+  // Unit pages: names and other static text written into the built HTML (title, h1), not only by the browser.
+  markdownIt: (md: import("markdown-it").default) => md.use(unitPageText(staticUnits(reference))),
   pages: existing([
     {name: "Översikt", path: "/"},
     {name: "Jämför kommuner", path: "/jamfor"},

@@ -20,7 +20,8 @@ export const SECTION_MODULES = [
   "./loaders.ts", // data loader throughput
   "./pageLoad.ts", // cold loads in headless Chromium
   "./release.ts", // release workbook and slide deck for one survey year
-  "./explore.ts" // Utforska: first query result, group-by latency
+  "./explore.ts", // Utforska: first query result, group-by latency
+  "./compare.ts" // Jämför: build with all unit pages, latency after a change of unit
 ];
 
 async function loadSections(): Promise<BenchSection[]> {
