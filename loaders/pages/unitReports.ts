@@ -6,34 +6,14 @@
  * Framework extracts `data/units/<kod>.json` from it for each page, so 319 pages
  * cost one loader process, and a page needs neither DuckDB-WASM nor the tables.
  */
-import {readdirSync} from "node:fs";
-import {join} from "node:path";
-import {DuckDBInstance} from "@duckdb/node-api";
+import {parquetQuery, type Query, type Row} from "../read/parquetQuery.js";
 import {comparison, groupValues, loadIndicators, loadUnits, stadsdelValues, trends} from "../../src/components/compare/queries.js";
 import {breaks} from "../../src/components/compare/series.js";
 import {unitKindText, unitLabel} from "../../src/components/compare/text.js";
 import {zip, type ZipEntry} from "./zip.js";
 
-type Row = Record<string, unknown>;
-export type Query = (sql: string) => Promise<Row[]>;
+export {parquetQuery, type Query};
 
-/** A `query(sql)` over every Parquet table in `dir` (DuckDB in node, views over the files). */
-export async function parquetQuery(dir: string): Promise<{query: Query; close: () => void}> {
-  const instance = await DuckDBInstance.create(":memory:");
-  const connection = await instance.connect();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".parquet"))) {
-    const name = file.replace(/\.parquet$/, "");
-    await connection.run(`CREATE TABLE "${name}" AS SELECT * FROM read_parquet('${join(dir, file).replaceAll("'", "''")}')`);
-  }
-  return {
-    query: async (sql: string) =>
-      (await connection.runAndReadAll(sql)).getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v]))),
-    close: () => {
-      connection.closeSync();
-      instance.closeSync();
-    }
-  };
-}
 
 /** Values rounded to 6 significant digits: the pages show at most one decimal, and the files stay small. */
 const compact = (value: unknown) => (typeof value === "number" && !Number.isInteger(value) ? Number(value.toPrecision(6)) : value);

@@ -8,13 +8,11 @@
 import {createHash} from "node:crypto";
 import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
-import {DuckDBInstance} from "@duckdb/node-api";
 import {fail} from "../errors.js";
+import {parquetQuery, type Query, type Row} from "../read/parquetQuery.js";
 import {TABLES, type TableName} from "../schema/tables.js";
-import {sqlString} from "../write/toParquet.js";
 
-export type Row = Record<string, unknown>;
-export type Query = (sql: string) => Promise<Row[]>;
+export type {Query, Row};
 
 export interface TableFile {
   name: TableName;
@@ -50,33 +48,18 @@ export async function openTableSet(dir: string): Promise<TableSet> {
   for (const name of names) {
     if (!existsSync(join(dir, `${name}.parquet`))) fail({file: join(dir, `${name}.parquet`)}, `missing table (expected all of ${names.map((n) => `${n}.parquet`).join(", ")} in ${dir})`);
   }
-  const instance = await DuckDBInstance.create(":memory:");
-  const connection = await instance.connect();
-  const query: Query = async (sql) =>
-    (await connection.runAndReadAll(sql)).getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v])));
+  // Hash the bytes of each table; DuckDB then reads the same files.
+  const hashed = names.map((name) => ({name, file: join(dir, `${name}.parquet`), sha256: sha256(readFileSync(join(dir, `${name}.parquet`)))}));
+  const {query, close} = await parquetQuery(dir);
   try {
     const tables: TableFile[] = [];
-    for (const name of names) {
-      const file = join(dir, `${name}.parquet`);
-      // Hash the bytes we load: read once, hash, then let DuckDB read the same file.
-      const hash = sha256(readFileSync(file));
-      await connection.run(`CREATE TABLE "${name}" AS SELECT * FROM read_parquet(${sqlString(file)})`);
-      const [count] = await query(`SELECT count(*) AS n FROM "${name}"`);
-      tables.push({name, file, sha256: hash, rows: Number(count!.n)});
+    for (const t of hashed) {
+      const [count] = await query(`SELECT count(*) AS n FROM "${t.name}"`);
+      tables.push({...t, rows: Number(count!.n)});
     }
-    return {
-      dir,
-      query,
-      tables,
-      digest: combinedDigest(tables),
-      close: () => {
-        connection.closeSync();
-        instance.closeSync();
-      }
-    };
+    return {dir, query, tables, digest: combinedDigest(tables), close};
   } catch (error) {
-    connection.closeSync();
-    instance.closeSync();
+    close();
     throw error;
   }
 }
