@@ -10,6 +10,7 @@ import {parquetQuery, type Query, type Row} from "../read/parquetQuery.js";
 import {comparison, groupValues, loadIndicators, loadUnits, stadsdelValues, trends} from "../../src/components/compare/queries.js";
 import {breaks} from "../../src/components/compare/series.js";
 import {unitKindText, unitLabel} from "../../src/components/compare/text.js";
+import type {StaticUnit} from "./unitMarkdown.js";
 import {zip, type ZipEntry} from "./zip.js";
 
 export {parquetQuery, type Query};
@@ -26,21 +27,10 @@ interface Point {
 
 const point = (d: Row): Point => ({year: d.year as number, value: compact(d.value) as number | null, status: d.status as string});
 
-export interface UnitIndexEntry {
-  code: string;
-  name: string;
-  label: string;
-  kind: "kommun" | "storstad" | "stadsdel";
-  kind_text: string;
-  lan_code: string;
-  lan_name: string;
-  kommun_code: string;
-  kommun_name: string;
-  kommungrupp: string;
-  kommungrupp_name: string;
+/** What the unit index lists: the unit's static facts (as written into each page's HTML) and its population. */
+export interface UnitIndexEntry extends StaticUnit {
   population_0_17: number | null;
   population_year: number | null;
-  stadsdelar: number;
 }
 
 export interface UnitReports {
