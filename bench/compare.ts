@@ -1,14 +1,12 @@
 // The comparison tool and the per-unit pages: what the 319 unit pages cost the
 // build, and how fast the tool answers a change of unit in headless Chromium.
 //
-//   npm run bench -- compare-build compare     (once ./compare.ts is listed in bench/run.ts)
-//   node --import tsx bench/compare.ts         (this file alone, same sections)
+//   npm run bench -- compare-build compare
 //   BENCH_COMPARE_RUNS=20                      changes of unit measured per theme (default 20)
 import {spawn} from "node:child_process";
 import {existsSync, mkdtempSync, readdirSync, rmSync, statSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {fileURLToPath} from "node:url";
 import type {Browser, Page} from "playwright-core";
 import {ensureTables} from "../loaders/framework/tableCache.js";
 import {buildUnitReports, parquetQuery, unitArchive} from "../loaders/pages/unitReports.js";
@@ -184,40 +182,3 @@ export const compareLatency: BenchSection = {
 };
 
 export const sections: BenchSection[] = [compareBuild, compareLatency];
-
-// Run alone: node --import tsx bench/compare.ts [compare-build] [compare]
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const {distDir, root, buildSite, serveSnapshot} = await import("../test/e2e/globalSetup.js");
-  // bench/run.ts prints the same way; importing it would run the whole benchmark.
-  const formatTable = (rows: BenchRow[]) => {
-    const cells = rows.map((r) => [r.metric, String(r.value), r.unit ?? "", r.note ?? ""]);
-    const widths = [0, 1, 2, 3].map((i) => Math.max(...cells.map((c) => c[i]!.length)));
-    return cells.map((c) => c.map((v, i) => (i === 1 ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join("  ").trimEnd()).join("\n");
-  };
-  const only = process.argv.slice(2);
-  const cleanups: (() => Promise<void> | void)[] = [];
-  let server: ReturnType<typeof serveSnapshot> | undefined;
-  const context: BenchContext = {
-    root,
-    distDir,
-    async ensureBuilt() {
-      if (!existsSync(distDir)) await buildSite();
-    },
-    async baseUrl() {
-      if (!server) {
-        server = serveSnapshot(distDir);
-        cleanups.push(async () => (await server!).close());
-      }
-      return (await server).url;
-    },
-    onCleanup: (fn) => void cleanups.push(fn),
-    log: (message) => console.error(`  · ${message}`)
-  };
-  try {
-    for (const section of sections.filter((s) => only.length === 0 || only.includes(s.name))) {
-      console.log(`## ${section.title}\n\n${formatTable(await section.run(context))}\n`);
-    }
-  } finally {
-    for (const cleanup of cleanups.reverse()) await cleanup();
-  }
-}

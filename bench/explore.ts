@@ -2,16 +2,11 @@
 // result is on screen after opening the page, and how long a group-by over the
 // largest table takes once the notebook is open.
 //
-// List "./explore.ts" in bench/run.ts's SECTION_MODULES to run these with
-// `npm run bench -- explore-load explore-query`; until then, run this file on
-// its own: `node --import tsx bench/explore.ts` (builds dist/ if missing).
-import {existsSync} from "node:fs";
-import {cpus} from "node:os";
-import {fileURLToPath} from "node:url";
+//   npm run bench -- explore-load explore-query
 import type {Page} from "playwright-core";
-import {buildSite, distDir, launchBrowser, root, serveSnapshot} from "../test/e2e/globalSetup.js";
+import {launchBrowser} from "../test/e2e/globalSetup.js";
 import {pageLoadSection, type Milestone} from "./pageLoad.js";
-import {fixed, median, type BenchContext, type BenchRow, type BenchSection} from "./types.js";
+import {fixed, median, type BenchRow, type BenchSection} from "./types.js";
 
 const QUERY_RUNS = Number(process.env.BENCH_QUERY_RUNS ?? 10);
 
@@ -90,36 +85,3 @@ export const query: BenchSection = {
 };
 
 export const sections: BenchSection[] = [pageLoadSection("/utforska", EXPLORE_MILESTONES, "explore-load"), query];
-
-/** Standalone run (until bench/run.ts lists this module): same context as run.ts gives, minimal printing. */
-async function main() {
-  const cleanups: (() => Promise<void> | void)[] = [];
-  let server: Awaited<ReturnType<typeof serveSnapshot>> | undefined;
-  const context: BenchContext = {
-    root,
-    distDir,
-    async ensureBuilt() {
-      if (!existsSync(distDir)) await buildSite();
-    },
-    async baseUrl() {
-      server ??= await serveSnapshot(distDir);
-      return server.url;
-    },
-    onCleanup: (fn) => void cleanups.push(fn),
-    log: (message) => console.error(`  · ${message}`)
-  };
-  console.log(`Benchmark ${new Date().toISOString()} · node ${process.version} · ${cpus().length} × ${cpus()[0]?.model.trim() ?? "cpu"}\n`);
-  try {
-    for (const section of sections) {
-      const rows = await section.run(context);
-      console.log(`## ${section.title}\n`);
-      for (const r of rows) console.log(`${r.metric.padEnd(56)} ${String(r.value).padStart(10)} ${(r.unit ?? "").padEnd(3)} ${r.note ?? ""}`);
-      console.log("");
-    }
-  } finally {
-    for (const cleanup of cleanups.reverse()) await cleanup();
-    await server?.close();
-  }
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) await main();
