@@ -2,7 +2,7 @@
 // from a font CDN, no DuckDB extensions to download, and pages import their
 // libraries by name from node_modules (see README, "Offline").
 import {existsSync} from "node:fs";
-import {staticUnits, unitPageText} from "./loaders/pages/unitMarkdown.js";
+import {staticUnits, unitPageText} from "./publish/units/unitMarkdown.js";
 import {readReference} from "./loaders/reference/readReference.js";
 
 const src = (path: string) => existsSync(new URL(`./src/${path}`, import.meta.url));

@@ -8,8 +8,8 @@ import {existsSync, mkdtempSync, readdirSync, rmSync, statSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import type {Browser, Page} from "playwright-core";
-import {ensureTables} from "../loaders/framework/tableCache.js";
-import {buildUnitReports, parquetQuery, unitArchive} from "../loaders/pages/unitReports.js";
+import {ensureTables} from "../publish/tables.js";
+import {buildUnitReports, parquetQuery, unitArchive} from "../publish/units/unitReports.js";
 import {launchBrowser} from "../test/e2e/globalSetup.js";
 import {fixed, median, type BenchContext, type BenchRow, type BenchSection} from "./types.js";
 

@@ -2,8 +2,8 @@
 // slide deck, from Parquet tables already built (the pipeline's cache), as the
 // site build's data loaders and scripts/release.ts do. The first build of a
 // process also loads exceljs, pptxgenjs and DuckDB; later ones show the steady cost.
-import {ensureTables} from "../loaders/framework/tableCache.js";
-import {buildRelease, type ReleaseKind} from "../loaders/release/buildRelease.js";
+import {ensureTables} from "../publish/tables.js";
+import {buildRelease, type ReleaseKind} from "../publish/release/buildRelease.js";
 import {fixed, median, type BenchRow, type BenchSection} from "./types.js";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);

@@ -69,7 +69,7 @@ function hashTree(paths, root) {
 export function invalidateStaleData({root: projectRoot = root, cache: cacheDir = cache} = {}) {
   const root = projectRoot, cache = cacheDir;
   const stamp = join(cache, "data-inputs.sha256");
-  const digest = hashTree([join(root, "loaders"), join(root, "data"), join(root, "src", "data"), join(root, "src", "components"), join(root, "package-lock.json")], root);
+  const digest = hashTree([join(root, "loaders"), join(root, "data"), join(root, "src", "data"), join(root, "src", "components"), join(root, "src", "lib"), join(root, "publish"), join(root, "package-lock.json")], root);
   const previous = existsSync(stamp) ? readFileSync(stamp, "utf8") : null;
   if (previous !== digest) {
     rmSync(join(cache, "data"), {recursive: true, force: true});

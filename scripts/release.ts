@@ -17,7 +17,7 @@ import {mkdirSync, renameSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {parseArgs} from "node:util";
 import {LoadError} from "../loaders/errors.js";
-import {buildRelease, type ReleaseKind} from "../loaders/release/buildRelease.js";
+import {buildRelease, type ReleaseKind} from "../publish/release/buildRelease.js";
 
 const USAGE = "usage: npx tsx scripts/release.ts --year <år> --out <mapp> [--release <år>] [--tables <mapp>] [--only xlsx|pptx] [--no-sample-notice]";
 

@@ -6,7 +6,7 @@
 import * as duckdb from "@duckdb/duckdb-wasm";
 import {Bool, Float32, Float64, Int32, Int64, Table, Utf8, vectorFromArray} from "apache-arrow";
 import {parquetMetadata, parquetRead, parquetSchema} from "hyparquet";
-import {arrowToRows} from "./arrowRows.js";
+import {arrowToRows} from "../lib/arrowRows.js";
 
 const WASM = import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm");
 const WORKER = import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js");

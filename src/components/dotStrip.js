@@ -2,7 +2,7 @@
 // kommun stand? Units are spread vertically by a stable hash of their code, so
 // the picture does not move between renders and yes/no values (0 or 100) stay legible.
 import * as Plot from "@observablehq/plot";
-import {formatValue} from "./format.js";
+import {formatValue} from "../lib/format.js";
 
 const jitter = (code) => {
   let h = 0;

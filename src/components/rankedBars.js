@@ -1,7 +1,7 @@
 // Ranked horizontal bars, e.g. one indicator per län, with riket as a reference
 // rule. Areas without a value are listed at the bottom with the reason.
 import * as Plot from "@observablehq/plot";
-import {compareSv, formatNumber, formatValue, STATUS_TEXT} from "./format.js";
+import {compareSv, formatNumber, formatValue, STATUS_TEXT} from "../lib/format.js";
 
 /** rows: [{name, value, status}]; reference: riket value (optional). */
 export function rankedBars(rows, {width = 640, measure = "share_yes", reference, referenceLabel = "Riket", highlight, document} = {}) {

@@ -2,7 +2,7 @@
 // are never joined by a line: each group is its own series (z), and a dashed rule
 // with a note marks where the series breaks.
 import * as Plot from "@observablehq/plot";
-import {formatNumber, formatValue} from "./format.js";
+import {formatNumber, formatValue} from "../lib/format.js";
 
 const isShare = (measure) => measure === "share_yes" || measure === "response_rate" || measure === "percent";
 

@@ -1,4 +1,5 @@
 // Framework data loader: the indicators table (schema in loaders/schema/tables.ts).
-import {emitTable} from "../../loaders/framework/tableCache.js";
+import {readFileSync} from "node:fs";
+import {tableFile} from "../../publish/tables.js";
 
-await emitTable("indicators");
+process.stdout.write(readFileSync(await tableFile("indicators")));

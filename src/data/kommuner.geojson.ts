@@ -1,7 +1,7 @@
 // Framework data loader: kommun boundaries for the comparison tool's map, read
-// from data/reference/geo/kommuner.geojson and checked (loaders/pages/kommunGeo.ts).
+// from data/reference/geo/kommuner.geojson and checked (loaders/reference/readKommunGeo.ts).
 import {join} from "node:path";
-import {PROJECT_ROOT} from "../../loaders/framework/tableCache.js";
-import {readKommunGeo} from "../../loaders/pages/kommunGeo.js";
+import {PROJECT_ROOT} from "../../publish/tables.js";
+import {readKommunGeo} from "../../loaders/reference/readKommunGeo.js";
 
 process.stdout.write(JSON.stringify(readKommunGeo(join(PROJECT_ROOT, "data"))));

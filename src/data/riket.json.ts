@@ -1,8 +1,8 @@
 // Framework data loader: the national series of every indicator, with their
 // comparability groups, as one small JSON file. Pages draw their first chart
 // from it at once, while DuckDB-WASM (≈1–2 s to start) loads the full tables.
-import {ensureTables} from "../../loaders/framework/tableCache.js";
-import {parquetQuery} from "../../loaders/read/parquetQuery.js";
+import {ensureTables} from "../../publish/tables.js";
+import {parquetQuery} from "../../publish/parquetQuery.js";
 
 const {query, close} = await parquetQuery(await ensureTables());
 

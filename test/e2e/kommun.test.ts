@@ -61,7 +61,7 @@ pageTest("/kommun/1480-01", async ({page}) => {
   await expect(page.locator("#indikator-bbic_ordinarie_licens tr[data-role='grupp']")).toContainText("Kommungrupp A1");
 });
 
-// observablehq.config.ts registers the static unit text plugin (loaders/pages/unitMarkdown.ts).
+// observablehq.config.ts registers the static unit text plugin (publish/units/unitMarkdown.ts).
 test("the built HTML carries each unit's name in <title> and <h1> before any script runs", async () => {
   for (const [code, name] of [
     ["0115", "Vallentuna"],

@@ -9,9 +9,9 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import type {Locator, Page} from "playwright-core";
 import {expect, inject, test} from "vitest";
-import {newNotebook} from "../../src/components/notebook/model.js";
-import {shareHash} from "../../src/components/notebook/serialize.js";
-import {EXAMPLES} from "../../src/components/notebook/examples.js";
+import {newNotebook} from "../../src/lib/notebook/model.js";
+import {shareHash} from "../../src/lib/notebook/serialize.js";
+import {EXAMPLES} from "../../src/lib/notebook/examples.js";
 import {closeSharedBrowserAfterAll, openPage, PLOT_MARKS, sharedBrowser, waitForContent, type OpenedPage} from "./browser.js";
 import {loadServe, root} from "./globalSetup.js";
 
@@ -261,7 +261,7 @@ async function buildSiteWith(pages: Record<string, string>): Promise<{dist: stri
   const dir = mkdtempSync(join(tmpdir(), "oj-utforska-export-"));
   const cleanup = () => rmSync(dir, {recursive: true, force: true});
   try {
-    for (const path of ["package.json", "package-lock.json", "observablehq.config.ts", "tsconfig.json", "loaders", "data", "scripts"]) {
+    for (const path of ["package.json", "package-lock.json", "observablehq.config.ts", "tsconfig.json", "loaders", "publish", "data", "scripts"]) {
       if (existsSync(join(root, path))) cpSync(join(root, path), join(dir, path), {recursive: true});
     }
     cpSync(join(root, "src"), join(dir, "src"), {recursive: true, filter: (source) => !source.includes(`${join(root, "src", ".observablehq")}`)});

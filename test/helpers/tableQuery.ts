@@ -1,2 +1,2 @@
-// Tests query the built tables exactly as loaders do (loaders/read/parquetQuery.ts).
-export {parquetQuery as tableQuery} from "../../loaders/read/parquetQuery.js";
+// Tests query the built tables exactly as loaders do (publish/parquetQuery.ts).
+export {parquetQuery as tableQuery} from "../../publish/parquetQuery.js";

@@ -2,14 +2,9 @@
 // (Observable Plot) and, where colours carry meaning, a legend drawn as SVG too,
 // so a downloaded image (download.js) carries its own legend.
 import * as Plot from "@observablehq/plot";
-import {formatNumber, formatValue} from "../format.js";
+import {formatNumber, formatValue} from "../../lib/format.js";
+import {REFERENCE_STYLE, UNIT_COLORS} from "../../lib/compare/palette.js";
 
-export const UNIT_COLORS = ["#1f5fa8", "#d9730d", "#2e8540", "#b0267a", "#6b4fbb"];
-export const REFERENCE_STYLE = {
-  grupp: {color: "#7a7a7a", dash: "6,3"},
-  län: {color: "#a3a3a3", dash: "2,3"},
-  riket: {color: "#2b2b2b", dash: null}
-};
 const MUTED = "#9fb3d9";
 const MISSING_FILL = "#c4c4c4";
 // Light to dark blue, with the light end still clearly blue so that a 0 stands out from the page.

@@ -2,7 +2,7 @@
 // kommungrupp, län and riket, with value, basis and place. Columns without any
 // content (no basis for Kolada rates, no place for a storstad) are left out.
 import {html} from "htl";
-import {basisText, placeText, valueText} from "./views.js";
+import {basisText, placeText, valueText} from "../../lib/compare/views.js";
 
 export function comparisonTable(indicator, rows, {valueHeader = "Värde"} = {}) {
   const basis = rows.map((r) => basisText(r, indicator));

@@ -5,7 +5,7 @@
 // and works as a Framework input: `view(unitPicker(units, …))` gives its value,
 // a code (single) or an array of codes (multiple), and it dispatches "input"
 // when the value changes.
-import {searchUnits, unitLabel} from "./text.js";
+import {searchUnits, unitLabel} from "../../lib/compare/text.js";
 
 let counter = 0;
 

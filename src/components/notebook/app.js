@@ -4,17 +4,17 @@
 // a link (in the URL's hash, so it never reaches a server), saved and opened
 // as a .json file, and exported as a Framework page (.md) for src/.
 import * as Plot from "@observablehq/plot";
-import {formatNumber} from "../format.js";
-import {CHART_TYPE_LABELS, CHART_TYPES, chartProblem, columnKind, compilePlot, defaultChart} from "./chart.js";
-import {durationText, formatCell, rowsText} from "./display.js";
+import {formatNumber} from "../../lib/format.js";
+import {CHART_TYPE_LABELS, CHART_TYPES, chartProblem, columnKind, compilePlot, defaultChart} from "../../lib/notebook/chart.js";
+import {durationText, formatCell, rowsText} from "../../lib/notebook/display.js";
 import {completionSchema, createSqlEditor} from "./editor.js";
 import {CHART_LIMIT, NotebookEngine} from "./engine.js";
-import {describeError} from "./errors.js";
-import {EXAMPLES, followUpExample} from "./examples.js";
-import {notebookFromMarkdown, notebookToMarkdown} from "./exportMarkdown.js";
-import {cellNameProblem, DEFAULT_TITLE, moveCell, newCell, newNotebook} from "./model.js";
-import {BACKUP_KEY, decodeNotebook, encodedFromHash, fileStem, LONG_LINK, loadStored, notebookFromJson, notebookToJson, saveStored, shareHash, STORAGE_KEY} from "./serialize.js";
-import {referencedNames} from "./sqlText.js";
+import {describeError} from "../../lib/notebook/errors.js";
+import {EXAMPLES, followUpExample} from "../../lib/notebook/examples.js";
+import {notebookFromMarkdown, notebookToMarkdown} from "../../lib/notebook/exportMarkdown.js";
+import {cellNameProblem, DEFAULT_TITLE, moveCell, newCell, newNotebook} from "../../lib/notebook/model.js";
+import {BACKUP_KEY, decodeNotebook, encodedFromHash, fileStem, LONG_LINK, loadStored, notebookFromJson, notebookToJson, saveStored, shareHash, STORAGE_KEY} from "../../lib/notebook/serialize.js";
+import {referencedNames} from "../../lib/notebook/sqlText.js";
 
 const CSV_NOTE =
   "CSV enligt RFC 4180: komma mellan fälten, punkt som decimaltecken, UTF-8 och en rubrikrad. Så läser R, Python, DuckDB och andra program filen utan inställningar; i Excel öppnas den med Data → Från text/CSV. Semikolon och decimalkomma hade passat svensk Excel vid dubbelklick men gör filen svårare att läsa för program.";

@@ -8,8 +8,8 @@
 // sorts and pages through it with SQL instead of holding every row in JS.
 import {Table} from "apache-arrow";
 import {Database} from "../db.js";
-import {arrowToRows} from "../arrowRows.js";
-import {adjustErrorLines, materializeSql, quoteIdentifier, splitStatements, statementKind} from "./sqlText.js";
+import {arrowToRows} from "../../lib/arrowRows.js";
+import {adjustErrorLines, materializeSql, quoteIdentifier, splitStatements, statementKind} from "../../lib/notebook/sqlText.js";
 
 /** Rows shown on screen per result; the rest are in the CSV download. */
 export const DISPLAY_LIMIT = 1000;

@@ -1,4 +1,4 @@
 // Framework data loader: Öppna jämförelser 2016, the national slide deck (survey 2016).
-import {emitReleaseFile} from "../../../loaders/release/buildRelease.js";
+import {releaseFile} from "../../../publish/release/buildRelease.js";
 
-await emitReleaseFile("pptx", {year: 2016});
+process.stdout.write(await releaseFile("pptx", {year: 2016}));

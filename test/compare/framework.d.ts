@@ -1,6 +1,0 @@
-// Framework's own Markdown parser, used by test/compare/unitPages.test.ts to
-// render a page as the build does (Framework ships it without type declarations).
-declare module "@observablehq/framework/dist/markdown.js" {
-  export function createMarkdownIt(options?: {markdownIt?: (md: never) => unknown}): unknown;
-  export function parseMarkdown(input: string, options: {md: unknown; path: string; params?: Record<string, string>}): {title: string | null; body: string};
-}

@@ -1,0 +1,351 @@
+import {closeSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync, writeSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {fileURLToPath} from "node:url";
+import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {LoadError} from "../../../loaders/errors.js";
+import {readRegisterTable, readSwedishCsv, type SwedishCsvOptions} from "../../../loaders/register/readSwedishCsv.js";
+import type {Legend} from "../../../loaders/register/registerValue.js";
+
+const fixture = (name: string): string => fileURLToPath(new URL(`../../fixtures/register/${name}`, import.meta.url));
+// The legend data/sources.json gives Socialstyrelsen's tables: a lone "-" is zero there.
+const LEGEND: Legend = {"..": "missing", X: "suppressed", "-": "zero"};
+const BASE: SwedishCsvOptions = {legend: LEGEND, encoding: "utf-8", areaColumn: "Regionkod", yearColumn: "År", valueColumns: ["Antal"], table: "register_test"};
+
+let instance: DuckDBInstance;
+let connection: DuckDBConnection;
+beforeAll(async () => {
+  instance = await DuckDBInstance.create(":memory:");
+  connection = await instance.connect();
+});
+afterAll(() => {
+  connection.closeSync();
+  instance.closeSync();
+});
+
+/** Reads a fixture, named in messages by its file name, and returns the table as rows. */
+async function read(name: string, options: Partial<SwedishCsvOptions> = {}) {
+  const result = await readSwedishCsv(connection, fixture(name), {...BASE, displayName: name, ...options});
+  return {result, values: await readRegisterTable(connection, options.table ?? BASE.table)};
+}
+
+async function loadError(name: string, options: Partial<SwedishCsvOptions> = {}): Promise<LoadError> {
+  try {
+    await read(name, options);
+  } catch (error) {
+    if (error instanceof LoadError) return error;
+    throw error;
+  }
+  throw new Error("expected a LoadError, but the read succeeded");
+}
+
+const rows = (values: {series: string; area_code: string; year: number; value: number | null; status: string}[]) =>
+  values.map((v) => [v.series, v.area_code, v.year, v.value, v.status]);
+
+describe("readSwedishCsv reads what Swedish sources write", () => {
+  const NAMES_LEGEND: Legend = {"..": "missing", "–": "zero"};
+  const namesExpected = [
+    ["Antal 0–17 år", "1480", 2016, 1234, "ok"],
+    ["Antal 0–17 år", "1280", 2016, 812, "ok"],
+    ["Antal 0–17 år", "0180", 2016, null, "missing"],
+    ["Antal 0–17 år", "1280", 2015, 0, "ok"]
+  ];
+
+  it("reads a Windows-1252 file declared latin-1: År, an en dash in a header and as a zero marker, a no-break space", async () => {
+    const {result, values} = await read("csv_latin1_names.csv", {encoding: "latin-1", legend: NAMES_LEGEND, valueColumns: ["Antal 0–17 år"]});
+    expect(result).toEqual({rows: 4});
+    expect(rows(values)).toEqual(namesExpected);
+  });
+
+  it("decodes Göteborg in a latin-1 file, as a message quoting the cell shows", async () => {
+    const error = await loadError("csv_latin1_names.csv", {encoding: "latin-1", legend: NAMES_LEGEND, areaColumn: "Kommun", valueColumns: ["Antal 0–17 år"]});
+    expect(error.message).toBe(
+      'csv_latin1_names.csv, row 2, column Kommun: area code "Göteborg" is not an area code: expected 00 (riket), a two-digit län code, a four-digit kommun code or a stadsdel code such as 0180-01'
+    );
+  });
+
+  it("reads the same text saved as UTF-8 to the same values", async () => {
+    const {values} = await read("csv_utf8_names.csv", {legend: NAMES_LEGEND, valueColumns: ["Antal 0–17 år"]});
+    expect(rows(values)).toEqual(namesExpected);
+  });
+
+  it("strips a UTF-8 byte order mark before the first column name", async () => {
+    const {values} = await read("csv_utf8_bom.csv");
+    expect(rows(values)).toEqual([
+      ["Antal", "0180", 2016, 12.5, "ok"],
+      ["Antal", "00", 2016, 7, "ok"]
+    ]);
+  });
+
+  it.each([
+    {area: "0114", cell: "12,5", value: 12.5},
+    {area: "0115", cell: "1 234 (U+00A0)", value: 1234},
+    {area: "0117", cell: "1 234 (U+202F)", value: 1234},
+    {area: "0120", cell: "1 234,75 (U+2009)", value: 1234.75},
+    {area: "0123", cell: "1 234 567 (spaces)", value: 1234567},
+    {area: "0125", cell: "-3", value: -3},
+    {area: "0126", cell: "−4,25 (U+2212)", value: -4.25},
+    {area: "0127", cell: "0", value: 0},
+    {area: "0128", cell: "12.5", value: 12.5},
+    {area: "0136", cell: " 42 ", value: 42}
+  ])("reads $cell as $value", async ({area, value}) => {
+    const {values} = await read("csv_numbers.csv");
+    expect(values.filter((v) => v.area_code === area)).toEqual([{series: "Antal", area_code: area, year: 2016, value, status: "ok"}]);
+  });
+
+  it("maps markers through the legend, one row per value column, the column name as series", async () => {
+    const {result, values} = await read("csv_legend.csv", {valueColumns: ["Antal", "Andel"]});
+    expect(result).toEqual({rows: 8});
+    expect(rows(values)).toEqual([
+      ["Andel", "00", 2016, 3.5, "ok"],
+      ["Antal", "00", 2016, 1200, "ok"],
+      ["Andel", "01", 2016, null, "missing"],
+      ["Antal", "01", 2016, null, "missing"],
+      ["Andel", "0114", 2016, null, "suppressed"],
+      ["Antal", "0114", 2016, null, "suppressed"],
+      ["Andel", "0180-01", 2016, 0, "ok"],
+      ["Antal", "0180-01", 2016, 0, "ok"]
+    ]);
+  });
+
+  it.each([
+    {legend: {"..": "suppressed", "-": "not_applicable"} as Legend, area: "01", expected: [null, "suppressed"]},
+    {legend: {"..": "suppressed", "-": "not_applicable"} as Legend, area: "0180-01", expected: [null, "not_applicable"]},
+    {legend: {"..": "missing", "-": "zero"} as Legend, area: "0180-01", expected: [0, "ok"]}
+  ])("lets the legend, not a global list, decide what $area's marker means", async ({legend, area, expected}) => {
+    const {values} = await read("csv_legend.csv", {legend: {...legend, X: "suppressed"}});
+    expect(values.filter((v) => v.area_code === area).map((v) => [v.value, v.status])).toEqual([expected]);
+  });
+
+  it("refuses a lone - when the legend does not list it", async () => {
+    const error = await loadError("csv_legend.csv", {legend: {"..": "missing", X: "suppressed"}});
+    expect([error.row, error.column]).toEqual([5, "Antal"]);
+    expect(error.message).toBe('csv_legend.csv, row 5, column Antal: unknown marker "-": expected a number or a marker from the legend, ".." (missing) or "X" (suppressed)');
+  });
+
+  it('accepts a blank cell only when the legend gives "" a meaning', async () => {
+    const {values} = await read("csv_blank_cell.csv", {legend: {"": "missing"}});
+    expect(rows(values)).toEqual([
+      ["Antal", "0114", 2016, 3, "ok"],
+      ["Antal", "0115", 2016, null, "missing"]
+    ]);
+  });
+
+  it("writes the line each value came from, counting blank lines and quoted line breaks", async () => {
+    const {values} = await read("csv_lines.csv");
+    expect(values.map((v) => v.area_code)).toEqual(["0180-01", "0180-02", "1480", "1280"]);
+    const lines = (await connection.runAndReadAll(`SELECT area_code, line FROM register_test ORDER BY line`)).getRowsJS();
+    expect(lines).toEqual([
+      ["0180-01", 2],
+      ["0180-02", 4],
+      ["1480", 6],
+      ["1280", 9]
+    ]);
+  });
+
+  it("writes the documented columns and types", async () => {
+    await read("csv_utf8_bom.csv", {table: "typed"});
+    const columns = (await connection.runAndReadAll(`SELECT column_name, column_type FROM (DESCRIBE typed)`)).getRowsJS();
+    expect(columns).toEqual([
+      ["series", "VARCHAR"],
+      ["area_code", "VARCHAR"],
+      ["year", "INTEGER"],
+      ["value", "DOUBLE"],
+      ["status", "VARCHAR"],
+      ["line", "INTEGER"]
+    ]);
+  });
+
+  it("reads a header with no rows as an empty table", async () => {
+    await read("csv_utf8_bom.csv");
+    const {result, values} = await read("csv_header_only.csv");
+    expect(result).toEqual({rows: 0});
+    expect(values).toEqual([]);
+  });
+
+  it("leaves no working tables or files behind and restores preserve_insertion_order, after success and after an error", async () => {
+    await connection.run("SET preserve_insertion_order = false");
+    const tmp = process.env.TMPDIR;
+    process.env.TMPDIR = mkdtempSync(join(tmpdir(), "register-csv-tmp-"));
+    try {
+      await read("csv_latin1_names.csv", {encoding: "latin-1", legend: {"..": "missing", "–": "zero"}, valueColumns: ["Antal 0–17 år"]});
+      await read("csv_numbers.csv");
+      await loadError("csv_duplicate.csv");
+      await loadError("csv_latin1_names.csv", {encoding: "latin-1", legend: {}, valueColumns: ["Antal 0–17 år"]});
+      const leftovers = (await connection.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'register_csv_%'`)).getRowsJS();
+      expect(leftovers).toEqual([]);
+      const setting = (await connection.runAndReadAll(`SELECT current_setting('preserve_insertion_order')`)).getRowsJS();
+      expect(setting).toEqual([[false]]);
+      expect(readdirSync(process.env.TMPDIR)).toEqual([]);
+    } finally {
+      rmSync(process.env.TMPDIR!, {recursive: true, force: true});
+      if (tmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmp;
+      await connection.run("SET preserve_insertion_order = true");
+    }
+  });
+});
+
+describe("readSwedishCsv errors name the file, the line, the column and what was expected", () => {
+  const cases: {file: string; options?: Partial<SwedishCsvOptions>; row?: number; column?: string; message: string}[] = [
+    {
+      file: "csv_unknown_marker.csv",
+      row: 3,
+      column: "Antal",
+      message: 'unknown marker "*": expected a number or a marker from the legend, ".." (missing), "X" (suppressed) or "-" (zero)'
+    },
+    {
+      file: "csv_not_a_number.csv",
+      row: 3,
+      column: "Antal",
+      message: '"1.234,5" is not a number: expected a number such as 12, 12,5 or 1 234, or a marker from the legend, ".." (missing), "X" (suppressed) or "-" (zero)'
+    },
+    {
+      file: "csv_blank_cell.csv",
+      row: 3,
+      column: "Antal",
+      message: 'the cell is blank: expected a number or a marker from the legend, ".." (missing), "X" (suppressed) or "-" (zero) (a legend can give "" a meaning)'
+    },
+    {file: "csv_duplicate.csv", row: 5, message: "repeats area 0180 and year 2016 from row 3: expected one row per area and year (Regionkod, År)"},
+    {file: "csv_lines_duplicate.csv", row: 6, message: "repeats area 0180-01 and year 2016 from row 2: expected one row per area and year (Regionkod, År)"},
+    {
+      file: "csv_missing_column.csv",
+      row: 1,
+      column: "År",
+      message: 'missing column "År": expected columns "Regionkod", "År" and "Antal"; found "Regionkod", "Ar" and "Antal"'
+    },
+    {
+      file: "csv_comma_separated.csv",
+      row: 1,
+      column: "Regionkod",
+      message:
+        'missing column "Regionkod" (and "År" and "Antal"): expected columns "Regionkod", "År" and "Antal"; found "Regionkod,År,Antal"; the header has no ";", so the file may use another separator'
+    },
+    {file: "csv_empty.csv", message: "empty file: expected a header row of column names"},
+    {
+      file: "csv_bad_area.csv",
+      row: 3,
+      column: "Regionkod",
+      message:
+        'area code "180" is not an area code: expected 00 (riket), a two-digit län code, a four-digit kommun code or a stadsdel code such as 0180-01 ("180" looks like a code that lost its leading zero, as a spreadsheet does: "0180")'
+    },
+    {file: "csv_bad_year.csv", row: 3, column: "År", message: 'year "2016/17" is not a year: expected a four-digit year such as 2016'},
+    {file: "csv_ragged.csv", row: 3, message: 'has 2 fields but the header has 3: expected 3 fields separated by ";"'},
+    {file: "csv_unterminated_quote.csv", row: 3, message: "a quoted cell starts here and never ends: expected a closing quote"},
+    {file: "csv_mixed_line_endings.csv", row: 3, message: "ends in LF but line 1 ends in CR LF: expected one kind of line break throughout the file"},
+    {
+      file: "csv_latin1_names.csv",
+      row: 1,
+      message:
+        'not valid UTF-8: byte 0xC5 at byte offset 17 is "Å" in Latin-1/Windows-1252, where the line reads "Regionkod;Kommun;År;Antal 0–17 år": the file looks like Latin-1/Windows-1252, so declare its encoding as "latin-1"'
+    },
+    {
+      file: "csv_utf8_names.csv",
+      options: {encoding: "latin-1"},
+      row: 1,
+      message:
+        'declared latin-1, but the file is valid UTF-8 and has bytes C3 85 at byte offset 17, which read as "Ã…" in Latin-1 but "Å" in UTF-8 (the line reads "Regionkod;Kommun;År;Antal 0–17 år" as UTF-8): the file looks like UTF-8, so declare its encoding as "utf-8"'
+    },
+    {
+      file: "csv_utf8_bom.csv",
+      options: {encoding: "latin-1"},
+      row: 1,
+      message: 'declared latin-1, but the file is valid UTF-8 and starts with a UTF-8 byte order mark (bytes EF BB BF, which read as "ï»¿" in Latin-1): the file looks like UTF-8, so declare its encoding as "utf-8"'
+    },
+    {file: "csv_numbers.csv", options: {valueColumns: []}, message: "no value columns given: expected at least one in options.valueColumns"},
+    {
+      file: "csv_numbers.csv",
+      options: {valueColumns: ["Antal", "Antal"]},
+      message: 'the options name column "Antal" twice: expected the area, the year and each value column to be different columns'
+    },
+    {file: "csv_numbers.csv", options: {legend: {"..": "saknas" as never}}, message: 'the legend maps ".." to "saknas": expected missing, suppressed, not_applicable or zero'}
+  ];
+
+  it.each(cases)("$file $options: row $row, column $column: $message", async ({file, options, row, column, message}) => {
+    const error = await loadError(file, options);
+    expect({file: error.file, row: error.row, column: error.column}).toEqual({file, row, column});
+    const where = [file, row === undefined ? [] : [`row ${row}`], column === undefined ? [] : [`column ${column}`]].flat().join(", ");
+    expect(error.message).toBe(`${where}: ${message}`);
+  });
+
+  it("does not replace an existing table when the file is refused", async () => {
+    await read("csv_utf8_bom.csv", {table: "kept"});
+    await loadError("csv_duplicate.csv", {table: "kept"});
+    expect(rows(await readRegisterTable(connection, "kept"))).toEqual([
+      ["Antal", "0180", 2016, 12.5, "ok"],
+      ["Antal", "00", 2016, 7, "ok"]
+    ]);
+  });
+});
+
+describe("readSwedishCsv on a file large enough for DuckDB's parallel reader and several scan chunks", () => {
+  const dir = mkdtempSync(join(tmpdir(), "register-csv-"));
+  const path = join(dir, "large.csv");
+  const CHUNK = 16 * 1024 * 1024; // readSwedishCsv's scan chunk
+  let content: Buffer;
+  let rowCount = 0;
+  let splitAt = 0;
+
+  beforeAll(() => {
+    // Each row's Antal is the line it starts on, so the table can check its own line column.
+    const parts: string[] = ["Regionkod;Namn;År;Antal\n"];
+    let bytes = Buffer.byteLength(parts[0]!);
+    let line = 2;
+    const add = (text: string, lines: number) => {
+      parts.push(text);
+      bytes += Buffer.byteLength(text);
+      line += lines;
+    };
+    for (let i = 0; bytes < 45_000_000; i++) {
+      const j = Math.floor(i / 20);
+      const prefix = `${String(Math.floor(j / 99)).padStart(4, "0")}-${String((j % 99) + 1).padStart(2, "0")};`;
+      if (i === 1000) add("\n", 1); // a blank line moves every later row down one line
+      const suffix = `;${2000 + (i % 20)};${line}\n`;
+      let name = "Namn";
+      if (i === 500_000) {
+        add(`${prefix}"Två\nrader"${suffix}`, 2); // a quoted line break: the next row starts two lines down
+        rowCount++;
+        continue;
+      }
+      if (splitAt === 0 && bytes + 200 > CHUNK) {
+        // "ö" (C3 B6) across the first chunk boundary, so its two bytes arrive in two reads.
+        name = `${"x".repeat(CHUNK - 1 - bytes - Buffer.byteLength(prefix))}ö`;
+        splitAt = CHUNK - 1;
+      }
+      add(`${prefix}${name}${suffix}`, 1);
+      rowCount++;
+    }
+    content = Buffer.from(parts.join(""));
+    writeFileSync(path, content);
+  });
+  afterAll(() => rmSync(dir, {recursive: true, force: true}));
+
+  it("gives every row its own line number", async () => {
+    expect(content.subarray(splitAt, splitAt + 2).toString()).toBe("ö");
+    const {rows} = await readSwedishCsv(connection, path, {...BASE, table: "large"});
+    expect(rows).toBe(rowCount);
+    const check = (await connection.runAndReadAll(`SELECT count(*) FILTER (WHERE value = line), max(line) FROM large`)).getRowsJS();
+    // The last line: the header, every row, the blank line and the quoted cell's second line.
+    expect(check).toEqual([[BigInt(rowCount), rowCount + 3]]);
+  }, 120_000);
+
+  it("finds a bad byte far into the file, by line and byte offset", async () => {
+    // Replace the "a" of a "Namn" after the 30 MB mark with a Latin-1 "ä".
+    const at = content.indexOf("Namn", 30_000_000) + 1;
+    const line = content.subarray(0, at).reduce((n, b) => (b === 0x0a ? n + 1 : n), 1);
+    const text = content.subarray(content.lastIndexOf(0x0a, at) + 1, content.indexOf(0x0a, at)).toString("latin1");
+    expect(Number(text.split(";")[3])).toBe(line);
+    const handle = openSync(path, "r+");
+    writeSync(handle, Buffer.from([0xe4]), 0, 1, at);
+    closeSync(handle);
+    const error = await readSwedishCsv(connection, path, {...BASE, table: "large", displayName: "large.csv"}).then(
+      () => undefined,
+      (e: unknown) => e
+    );
+    expect(error).toBeInstanceOf(LoadError);
+    expect((error as LoadError).message).toBe(
+      `large.csv, row ${line}: not valid UTF-8: byte 0xE4 at byte offset ${at} is "ä" in Latin-1/Windows-1252, where the line reads ${JSON.stringify(text.replace("Namn", "Nämn"))}: the file looks like Latin-1/Windows-1252, so declare its encoding as "latin-1"`
+    );
+  }, 120_000);
+});
