@@ -16,7 +16,8 @@ import {readJsonStat} from "./register/readJsonStat.js";
 import {readKolada} from "./register/readKolada.js";
 import {readSwedishCsv} from "./register/readSwedishCsv.js";
 import type {RegisterValue} from "./register/registerValue.js";
-import {MEASURE_UNITS, readMetadata, type IndicatorMeta, type Metadata} from "./schema/metadata.js";
+import {readMetadata, type IndicatorMeta, type Metadata} from "./schema/metadata.js";
+import {MEASURES} from "./schema/vocabulary.js";
 import type {Observation} from "./schema/observation.js";
 import {createTableSql, TABLES, type TableName, type TableSchema} from "./schema/tables.js";
 import {computeSurveyIndicators} from "./survey/computeSurveyIndicators.js";
@@ -155,7 +156,7 @@ function indicatorRows(meta: Metadata) {
     theme: meta.indicators.themes[ind.theme],
     source: ind.source,
     measure: ind.measure,
-    unit: MEASURE_UNITS[ind.measure],
+    unit: MEASURES[ind.measure].unit,
     higher_is_better: ind.higher_is_better,
     rule: ruleText(ind),
     questions: ind.periods.filter((p) => p.question).map((p) => `${p.from}–${p.to}: ${p.question}`).join("; ") || null,

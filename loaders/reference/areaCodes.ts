@@ -1,5 +1,10 @@
-/** Area code shapes, shared by every reader that meets an area code. */
-export const RIKET_CODE = "00";
-export const isLanCode = (code: string): boolean => /^\d{2}$/.test(code) && code !== RIKET_CODE;
-export const isKommunCode = (code: string): boolean => /^\d{4}$/.test(code);
-export const isStadsdelCode = (code: string): boolean => /^\d{4}-\d{2}$/.test(code);
+/** Area code shapes (declared in schema/vocabulary.ts), shared by every reader that meets an area code. */
+import {AREA_CODES} from "../schema/vocabulary.js";
+
+export const RIKET_CODE = AREA_CODES.riket;
+const lan = new RegExp(AREA_CODES.län);
+const kommun = new RegExp(AREA_CODES.kommun);
+const stadsdel = new RegExp(AREA_CODES.stadsdel);
+export const isLanCode = (code: string): boolean => lan.test(code);
+export const isKommunCode = (code: string): boolean => kommun.test(code);
+export const isStadsdelCode = (code: string): boolean => stadsdel.test(code);

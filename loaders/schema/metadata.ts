@@ -3,15 +3,10 @@ import {join} from "node:path";
 import {fail} from "../errors.js";
 import type {Legend} from "../register/registerValue.js";
 
+import {MEASURE_IDS, type Measure} from "./vocabulary.js";
+
 /** Types of the declarative files in data/: indicators.json, survey/questionnaires.json, sources.json. */
-export type Measure = "share_yes" | "response_rate" | "percent" | "count" | "rate_per_1000";
-export const MEASURE_UNITS: Record<Measure, string> = {
-  share_yes: "procent",
-  response_rate: "procent",
-  percent: "procent",
-  count: "antal",
-  rate_per_1000: "per 1 000 invånare"
-};
+export type {Measure};
 
 export interface RegisterRef {
   source: string;
@@ -107,7 +102,6 @@ function readJson<T>(dataDir: string, file: string): T {
   }
 }
 
-const MEASURES = Object.keys(MEASURE_UNITS);
 
 /** Reads data/indicators.json and checks what the pipeline relies on. */
 export function readIndicators(dataDir: string, questionnaires: QuestionnaireFile, sources: SourcesFile): IndicatorFile {
@@ -120,7 +114,7 @@ export function readIndicators(dataDir: string, questionnaires: QuestionnaireFil
     if (ids.has(ind.id)) fail({file, column}, `duplicate indicator id "${ind.id}"`);
     ids.add(ind.id);
     if (!meta.themes[ind.theme]) fail({file, column}, `unknown theme "${ind.theme}" (expected one of ${Object.keys(meta.themes).join(", ")})`);
-    if (!MEASURES.includes(ind.measure)) fail({file, column}, `unknown measure "${ind.measure}" (expected ${MEASURES.join(", ")})`);
+    if (!MEASURE_IDS.includes(ind.measure)) fail({file, column}, `unknown measure "${ind.measure}" (expected ${MEASURE_IDS.join(", ")})`);
     if (!ind.periods?.length) fail({file, column}, `indicator "${ind.id}" has no periods`);
     let lastTo = -Infinity;
     for (const p of ind.periods) {

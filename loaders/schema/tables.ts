@@ -2,13 +2,12 @@
  * The contract between loaders and pages: every Parquet table, its columns and
  * their DuckDB types, declared once. The loader creates tables from these
  * declarations, tests assert the written files against them, and
- * src/data/schema.json.ts publishes them to pages (the explore page shows them).
+ * publish/schema.ts publishes them with the vocabulary (vocabulary.ts) to
+ * src/lib/schema.js and src/data/schema.json.
  */
-export const STATUSES = ["ok", "missing", "suppressed", "no_answer", "not_applicable"] as const;
-export type Status = (typeof STATUSES)[number];
+import {LEVELS, MEASURE_IDS, STATUS_IDS} from "./vocabulary.js";
 
-export const LEVELS = ["riket", "län", "kommun", "stadsdel"] as const;
-export type Level = (typeof LEVELS)[number];
+export {LEVELS, type Level, type Status} from "./vocabulary.js";
 
 export interface Column {
   name: string;
@@ -37,7 +36,7 @@ export const observations: TableSchema = {
     col("value", "DOUBLE", true, "Värdet i indikatorns mått; null när status inte är ok"),
     col("numerator", "DOUBLE", true, "Täljare: antal enheter som svarat ja, eller antal i registret"),
     col("denominator", "DOUBLE", true, "Nämnare: antal enheter som besvarat frågan, eller befolkningen"),
-    col("status", "VARCHAR", false, "ok, missing, suppressed, no_answer eller not_applicable"),
+    col("status", "VARCHAR", false, STATUS_IDS.join(", ")),
     col("source", "VARCHAR", false, "Källfilen värdet kommer från (sökväg under data/)")
   ],
   orderBy: ["indicator_id", "year", "area_code"]
@@ -49,7 +48,7 @@ export const areas: TableSchema = {
   columns: [
     col("code", "VARCHAR", false, "Områdeskod"),
     col("name", "VARCHAR", false, "Namn som det skrivs i löptext"),
-    col("level", "VARCHAR", false, "riket, län, kommun eller stadsdel"),
+    col("level", "VARCHAR", false, LEVELS.join(", ")),
     col("lan_code", "VARCHAR", true, "Länskod (2 siffror) för kommun och stadsdel"),
     col("kommun_code", "VARCHAR", true, "Kommunkod för stadsdel (och för kommunen själv)"),
     col("kommungrupp", "VARCHAR", true, "SKR:s kommungrupp (A1–C9), kommuner och stadsdelar"),
@@ -83,7 +82,7 @@ export const indicators: TableSchema = {
     col("description", "VARCHAR", false, "Beskrivning"),
     col("theme", "VARCHAR", false, "Tema"),
     col("source", "VARCHAR", false, "enkät eller register"),
-    col("measure", "VARCHAR", false, "share_yes, percent, count eller rate_per_1000"),
+    col("measure", "VARCHAR", false, MEASURE_IDS.join(", ")),
     col("unit", "VARCHAR", false, "Enhet i klartext (procent, antal, per 1 000 barn)"),
     col("higher_is_better", "BOOLEAN", true, "Om ett högre värde är bättre; null när det inte går att säga"),
     col("rule", "VARCHAR", false, "Hur värdet räknas fram"),

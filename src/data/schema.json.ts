@@ -1,4 +1,4 @@
-// Framework data loader: the table contract (columns, types, descriptions) for pages.
-import {LEVELS, STATUSES, TABLES} from "../../loaders/schema/tables.js";
+// Framework data loader: the table contract and vocabulary for pages (see publish/schema.ts).
+import {schemaObject} from "../../publish/schema.js";
 
-process.stdout.write(JSON.stringify({tables: Object.values(TABLES), statuses: STATUSES, levels: LEVELS}, null, 1));
+process.stdout.write(JSON.stringify(schemaObject(), null, 1));

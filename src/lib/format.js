@@ -2,6 +2,8 @@
 // thousands with a no-break space (U+00A0); Swedish typography uses a thin
 // space, so we use the narrow no-break space U+202F, which also never breaks a
 // number across lines. Minus is U+2212 (Intl's default for sv-SE).
+import {STATUSES} from "./schema.js";
+
 export const THIN_SPACE = "\u202f";
 export const NBSP = "\u00a0";
 
@@ -38,14 +40,8 @@ export function formatValue(value, measure) {
   }
 }
 
-/** Swedish text for a status that is not "ok". */
-export const STATUS_TEXT = {
-  ok: "",
-  missing: "uppgift saknas",
-  suppressed: "skyddad av sekretess",
-  no_answer: "besvarade inte enkäten",
-  not_applicable: "kan inte förekomma"
-};
+/** Swedish text for each status ("" for ok), from the vocabulary. */
+export const STATUS_TEXT = Object.fromEntries(Object.entries(STATUSES).map(([status, spec]) => [status, spec.text]));
 
 /** Sorting the Swedish way: Åmål before Ängelholm before Örebro, after Z. */
 export const collator = new Intl.Collator("sv");
