@@ -8,7 +8,8 @@
  */
 import {fail} from "../../loaders/errors.js";
 import {markerOf} from "./markers.js";
-import {isShare, type Area, type Cell, type Indicator} from "./releaseModel.js";
+import {isOwnAnswer, isShare} from "../../src/lib/vocabulary.js";
+import type {Area, Cell, Indicator} from "./releaseModel.js";
 
 export const NUMBER_FORMATS = {
   /** Positive → "Ja", negative → "Ja" (never occurs), zero → "Nej". Plain sections: every spreadsheet program reads them. */
@@ -20,16 +21,11 @@ export const NUMBER_FORMATS = {
 
 export type CellContent = {kind: "number"; value: number; numFmt: string} | {kind: "marker"; marker: string};
 
-/** A unit's own answer: it answered the survey itself, and the indicator is a share of answering units. */
-export function isOwnAnswer(indicator: Indicator, area: Area): boolean {
-  return area.survey_unit && isShare(indicator.measure) && indicator.source === "enkät";
-}
-
 export function cellContent(indicator: Indicator, area: Area, cell: Cell): CellContent {
   if (cell.status !== "ok" || cell.value === null) return {kind: "marker", marker: markerOf(cell.status)};
   const value = cell.value;
   if (isShare(indicator.measure)) {
-    if (isOwnAnswer(indicator, area)) {
+    if (isOwnAnswer(indicator.measure, area) && indicator.source === "enkät") {
       if (value !== 0 && value !== 100) {
         fail({file: "observations.parquet", column: "value"}, `${indicator.id} for ${area.code} ${area.name}: ${value} (expected 100 or 0 for a unit's own answer)`);
       }

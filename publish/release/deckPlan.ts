@@ -5,7 +5,7 @@
  * (buildDeck.ts) so tests can check the figures without parsing slides.
  */
 import type {Indicator, Measure, ReleaseModel} from "./releaseModel.js";
-import {isShare} from "./releaseModel.js";
+import {isShare} from "../../src/lib/vocabulary.js";
 import type {Query} from "./tableSet.js";
 
 export type MeasureClass = "share" | "rate" | "count";

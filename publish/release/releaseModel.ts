@@ -8,30 +8,16 @@
 import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {fail} from "../../loaders/errors.js";
-import type {Status} from "../../loaders/schema/tables.js";
+import type {Measure, Status} from "../../loaders/schema/vocabulary.js";
+import {collator} from "../../src/lib/format.js";
+import {sqlYear} from "../../src/lib/sql.js";
+import {tableRow, type TableRow} from "../tableRow.js";
 import type {Query, Row} from "./tableSet.js";
 
-export const collator = new Intl.Collator("sv");
+export type {Measure};
 
-export type Measure = "share_yes" | "response_rate" | "percent" | "count" | "rate_per_1000";
-export const SHARE_MEASURES: readonly Measure[] = ["share_yes", "response_rate", "percent"];
-export const isShare = (measure: Measure): boolean => SHARE_MEASURES.includes(measure);
-
-export interface Indicator {
-  id: string;
-  title: string;
-  short_title: string;
-  description: string;
-  theme: string;
-  source: string;
-  measure: Measure;
-  unit: string;
-  higher_is_better: boolean | null;
-  rule: string;
-  questions: string | null;
-  first_year: number;
-  last_year: number;
-}
+/** A row of the indicators table (loaders/schema/tables.ts), its measure one of the vocabulary's. */
+export type Indicator = TableRow<"indicators"> & {measure: Measure};
 
 /** How a unit appears in the release: a kommun answering itself, a storstad answering through its stadsdelar, a stadsdel, a län or riket. */
 export type AreaKind = "kommun" | "storstad" | "stadsdel" | "län" | "riket";
@@ -127,35 +113,21 @@ export interface ModelOptions {
 
 export async function loadReleaseModel(query: Query, {year, release = year, order}: ModelOptions): Promise<ReleaseModel> {
   if (!Number.isInteger(year)) fail({file: "surveys.parquet"}, `year ${year} is not a whole year`);
-  const [survey] = await query(`SELECT year, period, questionnaire, file, units, answered FROM surveys WHERE year = ${year}`);
+  const [survey] = await query(`SELECT year, period, questionnaire, file, units, answered FROM surveys WHERE year = ${sqlYear(year)}`);
   if (!survey) {
     const years = (await query(`SELECT year FROM surveys ORDER BY year`)).map((r) => r.year).join(", ");
     fail({file: "surveys.parquet"}, `no survey year ${year} (expected one of ${years})`);
   }
 
   const indicatorRows = await query(`SELECT * FROM indicators`);
-  const toIndicator = (r: Row): Indicator => ({
-    id: String(r.id),
-    title: String(r.title),
-    short_title: String(r.short_title),
-    description: String(r.description),
-    theme: String(r.theme),
-    source: String(r.source),
-    measure: String(r.measure) as Measure,
-    unit: String(r.unit),
-    higher_is_better: r.higher_is_better === null || r.higher_is_better === undefined ? null : Boolean(r.higher_is_better),
-    rule: String(r.rule),
-    questions: str(r.questions),
-    first_year: Number(r.first_year),
-    last_year: Number(r.last_year)
-  });
+  const toIndicator = (r: Row): Indicator => tableRow("indicators", r) as Indicator;
   const themeRank = (t: string) => rank(order?.themes, t);
   const allIndicators = indicatorRows
     .map(toIndicator)
     .sort((a, b) => rank(order?.indicators, a.id) - rank(order?.indicators, b.id) || themeRank(a.theme) - themeRank(b.theme) || collator.compare(a.id, b.id));
   const themes = [...new Set(allIndicators.map((i) => i.theme))].sort((a, b) => themeRank(a) - themeRank(b));
 
-  const present = new Set((await query(`SELECT DISTINCT indicator_id FROM observations WHERE year = ${year}`)).map((r) => String(r.indicator_id)));
+  const present = new Set((await query(`SELECT DISTINCT indicator_id FROM observations WHERE year = ${sqlYear(year)}`)).map((r) => String(r.indicator_id)));
   const indicators = allIndicators.filter((i) => present.has(i.id));
 
   // Areas, with their län's name and, for a stadsdel, its city.
@@ -195,7 +167,7 @@ export async function loadReleaseModel(query: Query, {year, release = year, orde
   // Every value of the year. A unit with no row gets "not_applicable" when the
   // indicator has no row at all at its level (register series are not published
   // for stadsdelar), otherwise "missing".
-  const observations = await query(`SELECT indicator_id, area_code, value, numerator, denominator, status, source FROM observations WHERE year = ${year}`);
+  const observations = await query(`SELECT indicator_id, area_code, value, numerator, denominator, status, source FROM observations WHERE year = ${sqlYear(year)}`);
   const cells = new Map<string, Cell>();
   const levelsWithRows = new Set<string>();
   const sources = new Map<string, Set<string>>();
@@ -219,14 +191,14 @@ export async function loadReleaseModel(query: Query, {year, release = year, orde
 
   const breaks = (
     await query(`SELECT c.indicator_id, c.group_id, c.note FROM comparability c
-      WHERE c.first_year = ${year} AND EXISTS (SELECT 1 FROM comparability p WHERE p.indicator_id = c.indicator_id AND p.first_year < c.first_year)`)
+      WHERE c.first_year = ${sqlYear(year)} AND EXISTS (SELECT 1 FROM comparability p WHERE p.indicator_id = c.indicator_id AND p.first_year < c.first_year)`)
   )
     .map((r) => ({indicator_id: String(r.indicator_id), group_id: String(r.group_id), note: str(r.note)}))
     .filter((b) => present.has(b.indicator_id))
     .sort((a, b) => rank(order?.indicators, a.indicator_id) - rank(order?.indicators, b.indicator_id));
 
   const groups = new Map(
-    (await query(`SELECT indicator_id, group_id, first_year, last_year, note FROM comparability WHERE ${year} BETWEEN first_year AND last_year`)).map((r) => [
+    (await query(`SELECT indicator_id, group_id, first_year, last_year, note FROM comparability WHERE ${sqlYear(year)} BETWEEN first_year AND last_year`)).map((r) => [
       String(r.indicator_id),
       {group_id: String(r.group_id), first_year: Number(r.first_year), last_year: Number(r.last_year), note: str(r.note)}
     ])

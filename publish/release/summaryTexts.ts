@@ -5,6 +5,7 @@
  * group into paragraphs; every word comes from texts2016/texts2014.
  */
 import {facts2014, facts2016, texts2014, texts2016} from "../../src/lib/releaseTexts.js";
+import {sqlYear} from "../../src/lib/sql.js";
 import type {Query} from "./tableSet.js";
 
 export interface SummaryParagraph {
@@ -67,7 +68,7 @@ export const TEMPLATE_RULES = {
 } as const;
 
 export async function templateFor(query: Query, year: number): Promise<Summary["template"]> {
-  const applies = async (rule: string) => Boolean((await query(`SELECT ${rule.replaceAll("$year", String(Number(year)))} AS ok`))[0]?.ok);
+  const applies = async (rule: string) => Boolean((await query(`SELECT ${rule.replaceAll("$year", sqlYear(year))} AS ok`))[0]?.ok);
   if (await applies(TEMPLATE_RULES.texts2016)) return "texts2016";
   if ((await applies(TEMPLATE_RULES.texts2014)) || (await applies(TEMPLATE_RULES.texts2014Partial))) return "texts2014";
   return "texts2016";

@@ -11,6 +11,7 @@ import {join} from "node:path";
 import {fail} from "../../loaders/errors.js";
 import {parquetQuery, type Query, type Row} from "../parquetQuery.js";
 import {TABLES, type TableName} from "../../loaders/schema/tables.js";
+import {quoteIdentifier} from "../../src/lib/sql.js";
 
 export type {Query, Row};
 
@@ -54,7 +55,7 @@ export async function openTableSet(dir: string): Promise<TableSet> {
   try {
     const tables: TableFile[] = [];
     for (const t of hashed) {
-      const [count] = await query(`SELECT count(*) AS n FROM "${t.name}"`);
+      const [count] = await query(`SELECT count(*) AS n FROM ${quoteIdentifier(t.name)}`);
       tables.push({...t, rows: Number(count!.n)});
     }
     return {dir, query, tables, digest: combinedDigest(tables), close};

@@ -7,6 +7,7 @@ import * as duckdb from "@duckdb/duckdb-wasm";
 import {Bool, Float32, Float64, Int32, Int64, Table, Utf8, vectorFromArray} from "apache-arrow";
 import {parquetMetadata, parquetRead, parquetSchema} from "hyparquet";
 import {arrowToRows} from "../lib/arrowRows.js";
+import {sqlTemplate} from "../lib/sql.js";
 
 const WASM = import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm");
 const WORKER = import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js");
@@ -88,10 +89,11 @@ export class Database {
     }
   }
 
-  /** Tagged template: sql`SELECT … WHERE year = ${year}`, values passed as parameters, never spliced. */
-  async sql(strings, ...values) {
-    return this.query(strings.join("?"), values);
-  }
+  /**
+   * Tagged template: sql`SELECT … WHERE year = ${year}`, values passed as parameters, never spliced.
+   * @type {import("../lib/sql.js").SqlTag}
+   */
+  sql = sqlTemplate((text, params) => this.query(text, params));
 
   async describe() {
     return this.query("SELECT table_name, column_name, data_type FROM information_schema.columns ORDER BY table_name, ordinal_position");

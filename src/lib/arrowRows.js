@@ -5,11 +5,12 @@
 // dates, lists and structs, which Arrow hands over as objects. The notebook and
 // the pages it exports both read results through here, so they show the same values.
 import {DataType} from "apache-arrow";
+import {sqlString} from "./sql.js";
 
 /** Text for a nested value (list, struct, map), written the way DuckDB prints them. */
 export function nestedText(value) {
   if (value === null || value === undefined) return "NULL";
-  if (typeof value === "string") return `'${value.replaceAll("'", "''")}'`;
+  if (typeof value === "string") return sqlString(value);
   if (typeof value === "bigint") return String(value);
   if (value instanceof Date) return value.toISOString();
   if (typeof value?.toArray === "function" && typeof value?.length === "number" && !(value instanceof Map)) {
@@ -62,20 +63,5 @@ export function arrowToRows(table) {
   return rows;
 }
 
-/**
- * A `sql` tagged template bound to a Database from src/components/db.js, for
- * pages: sql`SELECT … WHERE year = ${year}` passes values as parameters.
- * Framework's ```sql blocks call whatever `sql` is in scope.
- */
-export function sqlTag(database) {
-  return async function sql(strings, ...values) {
-    const text = strings.join("?");
-    if (values.length === 0) return arrowToRows(await database.connection.query(text));
-    const statement = await database.connection.prepare(text);
-    try {
-      return arrowToRows(await statement.query(...values));
-    } finally {
-      await statement.close();
-    }
-  };
-}
+// Exported notebook pages import the `sql` tag by this path (src/lib/sql.js holds it).
+export {sqlTag} from "./sql.js";

@@ -2,11 +2,12 @@
 // same functions run in the browser (DuckDB-WASM, src/components/db.js) and in
 // tests (DuckDB in node over the Parquet files), so a test proves that a page's
 // sentence follows the data. `query(sql)` returns plain row objects.
+import {sqlIndicatorId, sqlYear} from "./sql.js";
 
 /** Riket value, numerator and denominator of one indicator in one year. */
 export async function nationalValue(query, indicatorId, year) {
   const rows = await query(`SELECT value, numerator, denominator, status FROM observations
-    WHERE indicator_id = '${sqlId(indicatorId)}' AND area_code = '00' AND year = ${Number(year)}`);
+    WHERE indicator_id = ${sqlIndicatorId(indicatorId)} AND area_code = '00' AND year = ${sqlYear(year)}`);
   return rows[0] ?? null;
 }
 
@@ -15,9 +16,9 @@ export async function comparableSeries(query, indicatorId, year) {
   return query(`SELECT o.year, o.value, o.numerator, o.denominator, c.group_id
     FROM observations o
     JOIN comparability c ON c.indicator_id = o.indicator_id AND o.year BETWEEN c.first_year AND c.last_year
-    WHERE o.indicator_id = '${sqlId(indicatorId)}' AND o.area_code = '00' AND o.status = 'ok'
-      AND c.group_id = (SELECT group_id FROM comparability WHERE indicator_id = '${sqlId(indicatorId)}' AND ${Number(year)} BETWEEN first_year AND last_year)
-      AND o.year <= ${Number(year)}
+    WHERE o.indicator_id = ${sqlIndicatorId(indicatorId)} AND o.area_code = '00' AND o.status = 'ok'
+      AND c.group_id = (SELECT group_id FROM comparability WHERE indicator_id = ${sqlIndicatorId(indicatorId)} AND ${sqlYear(year)} BETWEEN first_year AND last_year)
+      AND o.year <= ${sqlYear(year)}
     ORDER BY o.year`);
 }
 
@@ -30,11 +31,6 @@ export async function surveyYears(query) {
 export async function surveyIndicatorsByValue(query, year) {
   return query(`SELECT i.id, i.title, i.short_title, i.theme, o.value
     FROM observations o JOIN indicators i ON i.id = o.indicator_id
-    WHERE o.area_code = '00' AND o.year = ${Number(year)} AND i.source = 'enkät' AND i.measure = 'share_yes' AND o.status = 'ok'
+    WHERE o.area_code = '00' AND o.year = ${sqlYear(year)} AND i.source = 'enkät' AND i.measure = 'share_yes' AND o.status = 'ok'
     ORDER BY o.value, i.id`);
-}
-
-function sqlId(id) {
-  if (!/^[a-z0-9_]+$/.test(id)) throw new Error(`Ogiltigt indikator-id: ${id}`);
-  return id;
 }

@@ -2,7 +2,7 @@
 // (publish/schema.ts). Do not edit: change the declarations there and run `npm run schema`.
 
 /** Every Parquet table: name, Swedish description, columns (name, DuckDB type, nullable, description) and sort order. */
-export const TABLES = {
+export const TABLES = /** @type {const} */ ({
   "observations": {
     "name": "observations",
     "description": "Ett värde per indikator, område och år (enkät och register).",
@@ -371,10 +371,10 @@ export const TABLES = {
       "year"
     ]
   }
-};
+});
 
 /** Per measure: unit text, axis label, whether a share (0–100) or a unit's own answer (0/100), decimals, valid range. */
-export const MEASURES = {
+export const MEASURES = /** @type {const} */ ({
   "share_yes": {
     "unit": "procent",
     "axis": "procent",
@@ -425,10 +425,10 @@ export const MEASURES = {
     "max": 1000,
     "integer": false
   }
-};
+});
 
 /** Per status: Swedish text, marker in published files, legend line. */
-export const STATUSES = {
+export const STATUSES = /** @type {const} */ ({
   "ok": {
     "text": "",
     "marker": "",
@@ -454,20 +454,20 @@ export const STATUSES = {
     "marker": ".",
     "legend": "Kan inte förekomma: uppgiften finns inte för denna typ av enhet (t.ex. registeruppgifter för stadsdelar)"
   }
-};
+});
 
 /** Area levels. */
-export const LEVELS = [
+export const LEVELS = /** @type {const} */ ([
   "riket",
   "län",
   "kommun",
   "stadsdel"
-];
+]);
 
 /** Area code shapes: riket's code and regular expressions for län, kommun, stadsdel. */
-export const AREA_CODES = {
+export const AREA_CODES = /** @type {const} */ ({
   "riket": "00",
   "län": "^(?!00$)\\d{2}$",
   "kommun": "^\\d{4}$",
   "stadsdel": "^\\d{4}-\\d{2}$"
-};
+});

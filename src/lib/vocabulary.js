@@ -1,7 +1,8 @@
+// @ts-check
 // Questions about measures and statuses, answered from the one vocabulary
 // (src/lib/schema.js, published from loaders/schema/vocabulary.ts), so that no
 // module keeps its own list of which measures are shares or what a status says.
-import {MEASURES, STATUSES} from "./schema.js";
+import {AREA_CODES, MEASURES, STATUSES} from "./schema.js";
 
 /**
  * The declaration of a measure; an unknown measure reads as a plain number (count-like, no range).
@@ -18,6 +19,16 @@ export const isShare = (measure) => measureSpec(measure).share;
 /** A survey unit's own value is its answer, 100 or 0 (share_yes, response_rate). @param {string} measure */
 export const isAnswer = (measure) => measureSpec(measure).answer;
 
+/**
+ * A unit's value is its own yes/no answer (100 or 0): the measure is an answer,
+ * and the unit answers the survey itself (`survey_unit` where the row has it,
+ * else its kind: a kommun or a stadsdel, not a storstad answering through its
+ * stadsdelar, a län or riket).
+ * @param {string} measure
+ * @param {{kind?: string, survey_unit?: boolean}} unit
+ */
+export const isOwnAnswer = (measure, unit) => isAnswer(measure) && (unit.survey_unit ?? (unit.kind === "kommun" || unit.kind === "stadsdel"));
+
 /** Swedish text for a status that is not "ok" ("uppgift saknas" for an unknown one). @param {string | null | undefined} status */
 export function statusText(status) {
   return STATUSES[/** @type {keyof typeof STATUSES} */ (status)]?.text ?? STATUSES.missing.text;
@@ -29,3 +40,8 @@ export function markerOf(status) {
   if (!spec || !spec.marker) throw new Error(`no marker for status "${status}" (expected one of ${Object.keys(STATUSES).filter((s) => STATUSES[/** @type {keyof typeof STATUSES} */ (s)].marker).join(", ")})`);
   return spec.marker;
 }
+
+const AREA_SHAPES = [AREA_CODES.län, AREA_CODES.kommun, AREA_CODES.stadsdel].map((shape) => new RegExp(shape));
+
+/** Whether a text has the shape of an area code: riket "00", län "01", kommun "0180", stadsdel "0180-01". @param {string} code */
+export const isAreaCode = (code) => code === AREA_CODES.riket || AREA_SHAPES.some((shape) => shape.test(code));

@@ -4,7 +4,7 @@
 // and no trend line crosses a comparability break.
 import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
-import {DuckDBInstance} from "@duckdb/node-api";
+import {parquetFilesQuery} from "../../publish/parquetQuery.js";
 import type {Download, Page} from "playwright-core";
 import {expect, inject} from "vitest";
 import * as XLSX from "xlsx";
@@ -141,15 +141,12 @@ async function nonRespondent(): Promise<{code: string; year: number}> {
   const dir = join(distDir, "_file", "data");
   const name = readdirSync(dir).find((f) => /^responses\.[0-9a-f]+\.parquet$/.test(f));
   if (!name) throw new Error(`no responses table in ${dir}`);
-  const file = join(dir, name);
-  const instance = await DuckDBInstance.create(":memory:");
-  const connection = await instance.connect();
+  const {query, close} = await parquetFilesQuery({responses: join(dir, name)});
   try {
-    const rows = (await connection.runAndReadAll(`SELECT area_code, year FROM read_parquet('${file}') WHERE NOT answered AND area_code NOT LIKE '%-%' ORDER BY year, area_code LIMIT 1`)).getRowObjectsJS();
+    const rows = await query(`SELECT area_code, year FROM responses WHERE NOT answered AND area_code NOT LIKE '%-%' ORDER BY year, area_code LIMIT 1`);
     return {code: String(rows[0]!.area_code), year: Number(rows[0]!.year)};
   } finally {
-    connection.closeSync();
-    instance.closeSync();
+    close();
   }
 }
 

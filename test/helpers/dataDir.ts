@@ -2,7 +2,6 @@ import {cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync} from "node:
 import {tmpdir} from "node:os";
 import {dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
-import {DuckDBInstance} from "@duckdb/node-api";
 import type {IndicatorFile, SourcesFile} from "../../loaders/schema/metadata.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -44,27 +43,5 @@ export function makeDataDir({
 
 export const fixture = (path: string): Buffer => readFileSync(join(FIXTURES, path));
 
-/** Reads a Parquet file back with DuckDB: rows as plain objects, ordered as given. */
-export async function readParquet(path: string, orderBy?: string): Promise<Record<string, unknown>[]> {
-  const instance = await DuckDBInstance.create(":memory:");
-  const connection = await instance.connect();
-  try {
-    const sql = `SELECT * FROM read_parquet('${path.replaceAll("'", "''")}')${orderBy ? ` ORDER BY ${orderBy}` : ""}`;
-    return (await connection.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
-}
-
-export async function parquetSchema(path: string): Promise<{name: string; type: string}[]> {
-  const instance = await DuckDBInstance.create(":memory:");
-  const connection = await instance.connect();
-  try {
-    const rows = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${path.replaceAll("'", "''")}')`)).getRowObjectsJS();
-    return rows.map((r) => ({name: String(r.column_name), type: String(r.column_type)}));
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
-}
+/** Parquet files read back with DuckDB, as publishing reads them. */
+export {parquetColumns as parquetSchema, readParquet} from "../../publish/parquetQuery.js";

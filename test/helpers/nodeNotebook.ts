@@ -2,41 +2,18 @@
 // DuckDB (node) database, cells run the way src/components/notebook/engine.js
 // runs them in the browser (statements in order, a query kept as a table named
 // after its cell), and an exported page's code run against the same data.
-import {readdirSync} from "node:fs";
-import {join} from "node:path";
-import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
 import {createMarkdownIt, parseMarkdown} from "@observablehq/framework/dist/markdown.js";
+import {parquetQuery, type Row, type TableQuery} from "../../publish/parquetQuery.js";
 import {ensureTables} from "../../publish/tables.js";
-import {materializeSql, quoteIdentifier, splitStatements, statementKind} from "../../src/lib/notebook/sqlText.js";
+import {quoteIdentifier, sqlTag} from "../../src/lib/sql.js";
+import {materializeSql, splitStatements, statementKind} from "../../src/lib/notebook/sqlText.js";
 
-export type Row = Record<string, unknown>;
-
-const plain = (rows: Row[]) => rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v])));
-
-export interface NodeDatabase {
-  connection: DuckDBConnection;
-  query(sql: string): Promise<Row[]>;
-  close(): void;
-}
+export type {Row};
+export type NodeDatabase = TableQuery;
 
 /** A DuckDB in node holding `tables` (default: every table the pipeline writes) from the built Parquet files. */
 export async function openTables(tables?: string[]): Promise<NodeDatabase> {
-  const dir = await ensureTables();
-  const instance = await DuckDBInstance.create(":memory:");
-  const connection = await instance.connect();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".parquet"))) {
-    const name = file.replace(/\.parquet$/, "");
-    if (tables && !tables.includes(name)) continue;
-    await connection.run(`CREATE TABLE ${quoteIdentifier(name)} AS SELECT * FROM read_parquet('${join(dir, file).replaceAll("'", "''")}')`);
-  }
-  return {
-    connection,
-    query: async (sql) => plain((await connection.runAndReadAll(sql)).getRowObjectsJS() as Row[]),
-    close: () => {
-      connection.closeSync();
-      instance.closeSync();
-    }
-  };
+  return parquetQuery(await ensureTables(), {tables});
 }
 
 /** Runs the cells as the notebook does; returns each query cell's result rows by name. */
@@ -98,14 +75,15 @@ export async function runExportedPage(markdown: string): Promise<PageRun> {
     async open(tables: Record<string, string>) {
       run.opened = tables;
       db = await openTables(Object.keys(tables));
-      return {query: (sql: string) => db!.query(sql)};
+      return {
+        query: (sql: string, params: unknown[] = []) => {
+          if (params.length) throw new Error("the exported page should not pass parameters");
+          return db!.query(sql);
+        }
+      };
     }
   };
   const FileAttachment = (path: string) => ({href: path});
-  const sqlTag = (database: {query: (sql: string) => Promise<Row[]>}) => (strings: TemplateStringsArray | string[], ...values: unknown[]) => {
-    if (values.length) throw new Error("the exported page should not pass parameters");
-    return database.query(strings.join("?"));
-  };
   const Inputs = {table: (rows: Row[], options: Record<string, unknown>) => (run.tables.push({rows, options}), {table: rows})};
   const mark = (name: string) => (data: unknown, options?: unknown) => ({mark: name, data, options});
   const Plot = {

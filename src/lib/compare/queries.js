@@ -17,16 +17,18 @@
 //   two middle values).
 // - Rank: 1 is the highest value among units with a value that year; equal
 //   values share a rank.
-import {sqlAreaCode, sqlIndicatorId, sqlList, sqlYear} from "./sql.js";
+import {sqlAreaCode, sqlIndicatorId, sqlList, sqlString, sqlYear} from "../sql.js";
+import {MEASURES} from "../schema.js";
+import {isAnswer} from "../vocabulary.js";
 
 /** @typedef {(sql: string) => Promise<Record<string, any>[]>} Query */
 
-/** Measures whose group value is a share computed from unit answers; the rest use the median. */
-export const SHARE_MEASURES = ["share_yes", "response_rate"];
+/** Measures whose group value is a share computed from unit answers (a unit's value is its answer); the rest use the median. */
+export const SHARE_MEASURES = Object.keys(MEASURES).filter(isAnswer);
 
 /** "andel" or "median": how the kommungrupp value of an indicator is computed. */
 export function groupMethod(measure) {
-  return SHARE_MEASURES.includes(measure) ? "andel" : "median";
+  return isAnswer(measure) ? "andel" : "median";
 }
 
 export const GROUP_DEFINITION = {
@@ -38,7 +40,7 @@ export const GROUP_DEFINITION = {
 /** SQL condition: the area (alias a) is a compared unit for the indicator (alias i). */
 const COMPARED_UNIT = "CASE WHEN i.source = 'enkät' THEN a.survey_unit ELSE a.level = 'kommun' END";
 
-const IS_SHARE = `b.measure IN ${sqlList(SHARE_MEASURES, (m) => `'${m}'`)}`;
+const IS_SHARE = `b.measure IN ${sqlList(SHARE_MEASURES, sqlString)}`;
 const GROUP_NUMERATOR = `CASE WHEN ${IS_SHARE} THEN sum(b.numerator) FILTER (WHERE b.status = 'ok') END`;
 const GROUP_DENOMINATOR = `CASE WHEN ${IS_SHARE} THEN sum(b.denominator) FILTER (WHERE b.status = 'ok') END`;
 const GROUP_VALUE = `CASE WHEN ${IS_SHARE}

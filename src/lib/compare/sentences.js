@@ -5,6 +5,7 @@
 import {formatValue} from "../format.js";
 import {capitalize, numberWord, percentText, ratioInWords, round, trendInWords} from "../narrative.js";
 import {statusText} from "./text.js";
+import {isAnswer} from "../vocabulary.js";
 
 // Shorter, year-aware wording where the indicator's description is too long for
 // a sentence. Everything else is derived from the description (see predicate()).
@@ -185,7 +186,7 @@ export function trendSentence(points, indicator, {binary = false} = {}) {
     if (!words) return null;
     const first = series[0];
     const last = series[series.length - 1];
-    const share = indicator.measure === "share_yes" || indicator.measure === "response_rate";
+    const share = isAnswer(indicator.measure);
     const noun = share ? "andelen" : indicator.measure === "count" ? "antalet" : "värdet";
     const past = g < groups.length - 1;
     // Verb second: "2010–2016 ökar värdet", "2010–2016 är andelen i stort sett oförändrad"

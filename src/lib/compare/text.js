@@ -1,7 +1,8 @@
 // Words for the comparison tool and the unit pages: accent-insensitive search,
 // unit labels, status texts and URL slugs. Pure functions, tested in
 // test/compare/text.test.ts.
-import {compareSv, STATUS_TEXT} from "../format.js";
+import {compareSv} from "../format.js";
+import {statusText as vocabularyText} from "../vocabulary.js";
 
 /** "Göteborg" → "goteborg", "Spånga-Tensta" → "spanga tensta": case, accents, hyphens and spacing ignored. */
 export function normalizeName(text) {
@@ -84,9 +85,9 @@ export function statusText(status, {year, kind = "kommun", measured = true} = {}
   if (status === "no_answer") return kind === "storstad" ? `ingen stadsdel besvarade enkäten ${year}` : `besvarade inte enkäten ${year}`;
   if (status === null || status === undefined) {
     if (!measured) return `mättes inte ${year}`;
-    return kind === "stadsdel" ? "redovisas inte för stadsdelar" : "uppgift saknas";
+    return kind === "stadsdel" ? "redovisas inte för stadsdelar" : vocabularyText("missing");
   }
-  return STATUS_TEXT[status] ?? "uppgift saknas";
+  return vocabularyText(status);
 }
 
 /** The indicators' themes, each once with its URL slug, in Swedish alphabetical order. */

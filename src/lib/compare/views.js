@@ -5,13 +5,13 @@ import {formatNumber, formatValue} from "../format.js";
 import {REFERENCE_STYLE, UNIT_COLORS} from "./palette.js";
 import {GROUP_DEFINITION} from "./queries.js";
 import {statusText, unitLabel} from "./text.js";
+import {isAnswer, isOwnAnswer} from "../vocabulary.js";
 
-const isBinaryUnit = (indicator, unit) => (indicator.measure === "share_yes" || indicator.measure === "response_rate") && unit.kind !== "storstad";
 
 /** "Ja"/"Nej" for a unit's own survey answer, the value in its unit otherwise. */
 export function valueText(row, indicator) {
   if (row.value === null || row.value === undefined) return null;
-  if (row.role === "unit" && isBinaryUnit(indicator, row.unit)) {
+  if (row.role === "unit" && isOwnAnswer(indicator.measure, row.unit)) {
     if (indicator.measure === "response_rate") return row.value >= 50 ? "Svarade" : "Svarade inte";
     return row.value >= 50 ? "Ja" : "Nej";
   }
@@ -21,11 +21,11 @@ export function valueText(row, indicator) {
 /** The basis of a value: "8 av 10 stadsdelar", "41 av 42 enheter", "median av 43 kommuner", "1 682 av 185 462". */
 export function basisText(row, indicator) {
   if (row.value === null || row.value === undefined) return "";
-  const share = indicator.measure === "share_yes" || indicator.measure === "response_rate";
+  const share = isAnswer(indicator.measure);
   if (row.role === "grupp") {
     return row.method === "andel" ? `${formatNumber(row.numerator)} av ${formatNumber(row.denominator)} enheter` : `median av ${formatNumber(row.n)} kommuner`;
   }
-  if (row.role === "unit" && isBinaryUnit(indicator, row.unit)) return "";
+  if (row.role === "unit" && isOwnAnswer(indicator.measure, row.unit)) return "";
   if (row.numerator === null || row.numerator === undefined || row.denominator === null || row.denominator === undefined) return "";
   if (share) {
     const what = row.role === "unit" && row.unit.kind === "storstad" ? "stadsdelar" : "enheter";
@@ -38,7 +38,7 @@ export function basisText(row, indicator) {
 /** Where the unit stands among the compared units: "plats 46 av 277", "304 av 310 svarade ja". */
 export function placeText(row, indicator) {
   if (row.role !== "unit" || !row.rank || !row.rank_n) return "";
-  if (isBinaryUnit(indicator, row.unit)) {
+  if (isOwnAnswer(indicator.measure, row.unit)) {
     const answer = indicator.measure === "response_rate" ? (row.value >= 50 ? "svarade" : "svarade inte") : row.value >= 50 ? "svarade ja" : "svarade nej";
     return `${formatNumber(row.ties)} av ${formatNumber(row.rank_n)} ${answer}`;
   }
@@ -167,7 +167,7 @@ export function exportRows(indicator, rows, year) {
     name: r.role === "grupp" ? r.label.replace(/^Kommungrupp /, "") : r.label,
     value: r.value ?? null,
     unit: indicator.unit,
-    status: r.value === null || r.value === undefined ? r.note ?? "uppgift saknas" : "",
+    status: r.value === null || r.value === undefined ? r.note ?? statusText("missing") : "",
     numerator: r.numerator ?? null,
     denominator: r.denominator ?? null,
     method: r.role === "grupp" ? (r.method === "andel" ? "andel av enheternas svar" : `median av ${r.n} kommuner`) : r.role === "unit" ? "" : "andel/summa för området",
