@@ -49,7 +49,7 @@ export const compareBuild: BenchSection = {
     const {query, close} = await parquetQuery(tables);
     let archiveBytes = 0;
     try {
-      archiveBytes = unitArchive(await buildUnitReports(query)).length;
+      archiveBytes = (await unitArchive(await buildUnitReports(query))).length;
     } finally {
       close();
     }

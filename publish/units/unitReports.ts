@@ -6,15 +6,15 @@
  * Framework extracts `data/units/<kod>.json` from it for each page, so 319 pages
  * cost one loader process, and a page needs neither DuckDB-WASM nor the tables.
  */
+import JSZip from "jszip";
 import {parquetQuery, type Query, type Row} from "../parquetQuery.js";
 import {comparison, groupValues, loadIndicators, loadUnits, stadsdelValues, trends} from "../../src/lib/compare/queries.js";
 import {breaks} from "../../src/lib/compare/series.js";
 import {unitKindText, unitLabel} from "../../src/lib/compare/text.js";
+import {isAreaCode} from "../../src/lib/vocabulary.js";
 import type {StaticUnit} from "./unitMarkdown.js";
-import {zip, type ZipEntry} from "./zip.js";
 
 export {parquetQuery, type Query};
-
 
 /** Values rounded to 6 significant digits: the pages show at most one decimal, and the files stay small. */
 const compact = (value: unknown) => (typeof value === "number" && !Number.isInteger(value) ? Number(value.toPrecision(6)) : value);
@@ -150,12 +150,21 @@ export async function buildUnitReports(query: Query): Promise<UnitReports> {
   return {index, meta: {indicators, comparability, years}, reports};
 }
 
-/** The archive: index.json (every unit, for the list page and the tool), meta.json and <kod>.json per unit. */
-export function unitArchive({index, meta, reports}: UnitReports): Buffer {
-  const entries: ZipEntry[] = [
-    {name: "index.json", data: JSON.stringify(index)},
-    {name: "meta.json", data: JSON.stringify(meta)}
-  ];
-  for (const [code, report] of reports) entries.push({name: `${code}.json`, data: JSON.stringify(report)});
-  return zip(entries);
+// A fixed date (1980-01-01, the earliest a ZIP can hold) keeps the archive byte-identical between builds.
+const ZIP_DATE = new Date(Date.UTC(1980, 0, 1));
+
+/**
+ * The archive: index.json (every unit, for the list page and the tool), meta.json and <kod>.json per unit.
+ * Framework extracts single files from a loader's .zip output, so one process serves all unit pages.
+ */
+export async function unitArchive({index, meta, reports}: UnitReports): Promise<Buffer> {
+  const archive = new JSZip();
+  const add = (name: string, value: unknown) => archive.file(name, JSON.stringify(value), {date: ZIP_DATE});
+  add("index.json", index);
+  add("meta.json", meta);
+  for (const [code, report] of reports) {
+    if (!isAreaCode(code)) throw new Error(`unit archive: ${JSON.stringify(code)} is not an area code (expected e.g. 0180 or 0180-01)`);
+    add(`${code}.json`, report);
+  }
+  return archive.generateAsync({type: "nodebuffer", compression: "DEFLATE", compressionOptions: {level: 9}});
 }

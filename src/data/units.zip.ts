@@ -6,7 +6,7 @@ import {buildUnitReports, parquetQuery, unitArchive} from "../../publish/units/u
 
 const {query, close} = await parquetQuery(await ensureTables());
 try {
-  const archive = unitArchive(await buildUnitReports(query));
+  const archive = await unitArchive(await buildUnitReports(query));
   process.stdout.write(archive);
 } finally {
   close();

@@ -1,55 +1,20 @@
-// Node-side pieces of the per-unit pages: the report archive (loaders/pages/
-// unitReports.ts, zip.ts), the static-text plugin (unitMarkdown.ts) and the map
-// boundaries (kommunGeo.ts).
+// Node-side pieces of the per-unit pages: the report archive (publish/units/
+// unitReports.ts), the static-text plugin (unitMarkdown.ts) and the map
+// boundaries (loaders/reference/readKommunGeo.ts).
 import {readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {createMarkdownIt, parseMarkdown} from "@observablehq/framework/dist/markdown.js";
 // The reader Framework itself uses to extract files from a loader's .zip output.
 import JSZip from "jszip";
-import {beforeAll, describe, expect, it} from "vitest";
+import {beforeAll, describe, expect, it, vi} from "vitest";
 import {buildTables} from "../../../loaders/pipeline.js";
 import {readKommunGeo} from "../../../loaders/reference/readKommunGeo.js";
 import {staticUnits, unitPageText} from "../../../publish/units/unitMarkdown.js";
 import {buildUnitReports, parquetQuery, unitArchive, type UnitReports} from "../../../publish/units/unitReports.js";
-import {crc32, zip} from "../../../publish/units/zip.js";
 import {readReference} from "../../../loaders/reference/readReference.js";
 import {DATA, makeDataDir, ROOT, tempDir} from "../../helpers/dataDir.js";
 
 const FIXTURES = join(import.meta.dirname, "../../fixtures/compare");
-
-describe("zip", () => {
-  it("computes the standard CRC-32", () => {
-    expect(crc32(new TextEncoder().encode("123456789"))).toBe(0xcbf43926);
-    expect(crc32(new Uint8Array())).toBe(0);
-  });
-
-  it("writes an archive JSZip reads back byte for byte, UTF-8 names and text included", async () => {
-    const big = "å".repeat(100_000);
-    const archive = zip([
-      {name: "index.json", data: '{"a":1}'},
-      {name: "0180-01.json", data: big},
-      {name: "dir/bin", data: new Uint8Array([0, 255, 1, 254])}
-    ]);
-    const read = await JSZip.loadAsync(archive);
-    expect(Object.keys(read.files).sort()).toEqual(["0180-01.json", "dir/bin", "index.json"]);
-    expect(await read.file("index.json")!.async("string")).toBe('{"a":1}');
-    expect(await read.file("0180-01.json")!.async("string")).toBe(big);
-    expect([...(await read.file("dir/bin")!.async("uint8array"))]).toEqual([0, 255, 1, 254]);
-    // Deflated: 200 kB of one letter takes a few hundred bytes.
-    expect(archive.length).toBeLessThan(2_000);
-  });
-
-  it("is byte-identical for the same input, so a rebuild does not change the site", () => {
-    const entries = [{name: "a.json", data: "1"}];
-    expect(zip(entries).equals(zip(entries))).toBe(true);
-  });
-
-  it("refuses duplicate and unsafe names", () => {
-    expect(() => zip([{name: "a", data: ""}, {name: "a", data: ""}])).toThrow(/duplicate entry a/);
-    expect(() => zip([{name: "../a", data: ""}])).toThrow(/invalid entry name/);
-    expect(() => zip([{name: "/a", data: ""}])).toThrow(/invalid entry name/);
-  });
-});
 
 describe("unit reports from the fixture tables", () => {
   let reports: UnitReports;
@@ -117,10 +82,37 @@ describe("unit reports from the fixture tables", () => {
   });
 
   it("zips index.json, meta.json and one <kod>.json per unit", async () => {
-    const read = await JSZip.loadAsync(unitArchive(reports));
+    const read = await JSZip.loadAsync(await unitArchive(reports));
     expect(Object.keys(read.files)).toHaveLength(321);
     const angered = JSON.parse(await read.file("1480-01.json")!.async("string"));
     expect(angered.unit).toMatchObject({code: "1480-01", name: "Angered", kommun_name: "Göteborg", lan_name: "Västra Götalands län"});
+  });
+
+  it("holds exactly the reports, deflated", async () => {
+    const archive = await unitArchive(reports);
+    const read = await JSZip.loadAsync(archive);
+    expect(JSON.parse(await read.file("index.json")!.async("string"))).toEqual(reports.index);
+    expect(JSON.parse(await read.file("meta.json")!.async("string"))).toEqual(reports.meta);
+    for (const [code, report] of reports.reports) expect(JSON.parse(await read.file(`${code}.json`)!.async("string"))).toEqual(JSON.parse(JSON.stringify(report)));
+    const plain = [...reports.reports.values()].reduce((n, r) => n + Buffer.byteLength(JSON.stringify(r)), 0);
+    expect(archive.length).toBeLessThan(plain / 5);
+  });
+
+  it("is byte-identical for the same input whenever it is built, so a rebuild does not change the site", async () => {
+    vi.useFakeTimers({toFake: ["Date"]});
+    try {
+      vi.setSystemTime(new Date("2020-01-01T12:00:00Z"));
+      const first = await unitArchive(reports);
+      vi.setSystemTime(new Date("2031-07-15T03:30:00Z"));
+      expect((await unitArchive(reports)).equals(first)).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("refuses a unit code that is not an area code (it becomes a file name)", async () => {
+    const hostile = {...reports, reports: new Map([["../index", {}]])};
+    await expect(unitArchive(hostile)).rejects.toThrow(/"\.\.\/index" is not an area code/);
   });
 });
 
