@@ -5,7 +5,6 @@
  * breaks), and a closing slide on how the figures were made. Speaker notes cite
  * the indicator ids and the release on every slide.
  */
-import pptxgenModule from "pptxgenjs";
 import {formatNumber, formatPercent, formatValue} from "../../src/lib/format.js";
 import {planThemeSlides, nationalPoints, type ChartSpec, type MeasureClass, type ThemeSlidePlan, type NationalPoint} from "./deckPlan.js";
 import {finishDeck} from "./finishDeck.js";
@@ -13,13 +12,10 @@ import {fitFontSize} from "./fitText.js";
 import {deckFileName, releaseTitle, workbookFileName} from "./names.js";
 import type {Provenance} from "./provenance.js";
 import type {Indicator, ReleaseModel} from "./releaseModel.js";
+import {PptxGen, type PptxGenJS} from "./pptxgen.js";
 import {summaryFor, type Summary} from "./summaryTexts.js";
 import type {Query} from "./tableSet.js";
 
-// pptxgenjs ships CommonJS whose default export is the class; under ESM the
-// namespace's `default` may be the class or an object holding it.
-type PptxGenJS = import("pptxgenjs").default;
-const PptxGen = ((pptxgenModule as unknown as {default?: unknown}).default ?? pptxgenModule) as unknown as new () => PptxGenJS;
 type Slide = ReturnType<PptxGenJS["addSlide"]>;
 
 export const SLIDE = {w: 13.333, h: 7.5, margin: 0.6} as const;

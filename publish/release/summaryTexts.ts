@@ -4,7 +4,7 @@
  * module only decides which template fits a survey year and how its sentences
  * group into paragraphs; every word comes from texts2016/texts2014.
  */
-import {facts2014, facts2016, texts2014, texts2016} from "../../src/lib/releaseTexts.js";
+import {releaseTexts} from "../../src/lib/releaseTexts.js";
 import {sqlYear} from "../../src/lib/sql.js";
 import type {Query} from "./tableSet.js";
 
@@ -76,6 +76,5 @@ export async function templateFor(query: Query, year: number): Promise<Summary["
 
 export async function summaryFor(query: Query, year: number): Promise<Summary> {
   const template = await templateFor(query, year);
-  const texts = (template === "texts2016" ? texts2016(await facts2016(query, year)) : texts2014(await facts2014(query, year))) as unknown as Record<string, unknown>;
-  return layoutSummary(template, texts);
+  return layoutSummary(template, await releaseTexts(template, query, year));
 }

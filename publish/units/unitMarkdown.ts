@@ -65,7 +65,7 @@ export function staticUnits(ref: Reference): Map<string, StaticUnit> {
         stadsdelar: 0
       };
     })
-  ].map((u) => ({...u, label: unitLabel(u) as string, kind_text: unitKindText(u) as string}));
+  ].map((u) => ({...u, label: unitLabel(u), kind_text: unitKindText(u)}));
   return new Map(units.map((u) => [u.code, u]));
 }
 

@@ -42,8 +42,8 @@ export interface UnitReports {
 
 /** Builds the report data of every kommun and stadsdel. */
 export async function buildUnitReports(query: Query): Promise<UnitReports> {
-  const units = (await loadUnits(query)) as unknown as UnitIndexEntry[];
-  const {indicators, comparability} = (await loadIndicators(query)) as {indicators: Row[]; comparability: Row[]};
+  const units = await loadUnits(query);
+  const {indicators, comparability} = await loadIndicators(query);
   const ids = indicators.map((d) => d.id as string);
   const lanCodes = [...new Set(units.map((u) => u.lan_code))];
   const storstader = units.filter((u) => u.kind === "storstad").map((u) => u.code);
@@ -68,10 +68,10 @@ export async function buildUnitReports(query: Query): Promise<UnitReports> {
     }
     return map;
   };
-  const rowsByUnit = byKey(rows as Row[], (d) => d.code as string);
-  const seriesBy = byKey(series as Row[], (d) => `${d.indicator_id}|${d.area_code}`);
-  const groupsBy = byKey(groups as Row[], (d) => `${d.indicator_id}|${d.kommungrupp}`);
-  const partsBy = byKey(parts as Row[], (d) => `${d.indicator_id}|${d.kommun_code}`);
+  const rowsByUnit = byKey(rows, (d) => d.code as string);
+  const seriesBy = byKey(series, (d) => `${d.indicator_id}|${d.area_code}`);
+  const groupsBy = byKey(groups, (d) => `${d.indicator_id}|${d.kommungrupp}`);
+  const partsBy = byKey(parts, (d) => `${d.indicator_id}|${d.kommun_code}`);
 
   const index: UnitIndexEntry[] = units.map((u) => ({
     code: u.code,
@@ -93,7 +93,7 @@ export async function buildUnitReports(query: Query): Promise<UnitReports> {
   const reports = new Map<string, Row>();
   for (const unit of index) {
     // Survey participation: a survey unit answered or not; a storstad through how many stadsdelar answered.
-    const own = (responses as Row[]).filter((r) => (unit.kind === "storstad" ? r.kommun_code === unit.code && r.level === "stadsdel" : r.area_code === unit.code));
+    const own = responses.filter((r) => (unit.kind === "storstad" ? r.kommun_code === unit.code && r.level === "stadsdel" : r.area_code === unit.code));
     const surveys = [...byKey(own, (r) => String(r.year)).entries()].map(([year, list]) => ({
       year: Number(year),
       answered: list.filter((r) => r.answered).length,

@@ -78,7 +78,12 @@ export class Database {
     await this.connection.insertArrowTable(table, {name, create: true});
   }
 
-  /** Runs SQL and returns plain rows (array of objects with a `columns` property). */
+  /**
+   * Runs SQL and returns plain rows (array of objects with a `columns` property); `params` bind to its ? placeholders.
+   * @param {string} text
+   * @param {unknown[]} [params]
+   * @returns {Promise<import("../lib/sql.js").Rows>}
+   */
   async query(text, params = []) {
     if (params.length === 0) return toRows(await this.connection.query(text));
     const statement = await this.connection.prepare(text);

@@ -1,3 +1,4 @@
+// @ts-check
 // Arrow results from DuckDB-WASM as plain rows, with every DuckDB type a user's
 // query can produce turned into something a table, a chart or a CSV can use.
 // src/components/db.js reads every query result through here too; an ad
@@ -7,7 +8,11 @@
 import {DataType} from "apache-arrow";
 import {sqlString} from "./sql.js";
 
-/** Text for a nested value (list, struct, map), written the way DuckDB prints them. */
+/**
+ * Text for a nested value (list, struct, map), written the way DuckDB prints them.
+ * @param {any} value an Arrow vector, array, Map, struct row or scalar
+ * @returns {string}
+ */
 export function nestedText(value) {
   if (value === null || value === undefined) return "NULL";
   if (typeof value === "string") return sqlString(value);
@@ -16,7 +21,7 @@ export function nestedText(value) {
   if (typeof value?.toArray === "function" && typeof value?.length === "number" && !(value instanceof Map)) {
     return `[${Array.from(value.toArray(), nestedText).join(", ")}]`;
   }
-  if (Array.isArray(value) || ArrayBuffer.isView(value)) return `[${Array.from(value, nestedText).join(", ")}]`;
+  if (Array.isArray(value) || ArrayBuffer.isView(value)) return `[${Array.from(/** @type {Iterable<unknown>} */ (value), nestedText).join(", ")}]`;
   if (value instanceof Map) return `{${[...value].map(([k, v]) => `${nestedText(k)}=${nestedText(v)}`).join(", ")}}`;
   if (typeof value === "object") {
     const entries = typeof value.toJSON === "function" ? Object.entries(value.toJSON()) : Object.entries(value);
@@ -25,11 +30,17 @@ export function nestedText(value) {
   return String(value);
 }
 
-/** How to turn one Arrow column's values into plain JS values. */
+/** @typedef {(value: any) => unknown} Converter */
+
+/**
+ * How to turn one Arrow column's values into plain JS values.
+ * @param {import("apache-arrow").DataType} type
+ * @returns {Converter}
+ */
 export function converterFor(type) {
   if (DataType.isInt(type)) return (v) => (typeof v === "bigint" ? Number(v) : v);
   if (DataType.isDecimal(type)) {
-    const scale = type.scale;
+    const scale = /** @type {import("apache-arrow").Decimal} */ (type).scale;
     // Arrow's BigNum: valueOf(scale) divides by 10^scale.
     return (v) => (v === null || v === undefined ? null : Number(v.valueOf(scale)));
   }
@@ -55,8 +66,11 @@ export function arrowToRows(table) {
   const convert = fields.map((f) => converterFor(f.type));
   const rows = /** @type {Record<string, any>[] & {columns: string[]}} */ (new Array(table.numRows));
   for (let i = 0; i < table.numRows; i++) {
+    /** @type {Record<string, any>} */
     const row = {};
-    for (let j = 0; j < names.length; j++) row[names[j]] = convert[j](vectors[j].get(i));
+    names.forEach((name, j) => {
+      row[name] = /** @type {Converter} */ (convert[j])(vectors[j]?.get(i));
+    });
     rows[i] = row;
   }
   rows.columns = names;

@@ -1,10 +1,16 @@
+// @ts-check
 // Swedish narrative helpers: numbers as a journalist writes them. Every rule is
 // explicit (tolerances in percentage points, rounding to nearest with halves
 // away from zero) and covered by test/src/lib/narrative.test.ts, so a
 // sentence changes exactly when the data does.
 import {formatNumber} from "./format.js";
 
-/** Rounds to `decimals`, halves away from zero (49.5 → 50), free of binary noise (24.45 → 24.5). */
+/**
+ * Rounds to `decimals`, halves away from zero (49.5 → 50), free of binary noise (24.45 → 24.5).
+ * @param {number} value
+ * @param {number} [decimals]
+ * @returns {number}
+ */
 export function round(value, decimals = 0) {
   const factor = 10 ** decimals;
   const scaled = Math.abs(value) * factor;
@@ -12,16 +18,27 @@ export function round(value, decimals = 0) {
   return Math.sign(value) * rounded;
 }
 
-/** "95 procent", "24,5 procent" (one decimal only when asked for and not ,0). */
+/**
+ * "95 procent", "24,5 procent" (one decimal only when asked for and not ,0).
+ * @param {number} value
+ * @param {{decimals?: number}} [options]
+ * @returns {string}
+ */
 export function percentText(value, {decimals = 0} = {}) {
   const r = round(value, decimals);
   return `${formatNumber(r, {decimals, trim: true})} procent`;
 }
 
 const SMALL = ["noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"];
-/** Integers 0–12 in words ("ett" when counting things of neuter gender), others as digits. */
+/**
+ * Integers 0–12 in words ("ett" when counting things of neuter gender), others as digits.
+ * @param {number} n
+ * @param {{neuter?: boolean}} [options]
+ * @returns {string}
+ */
 export function numberWord(n, {neuter = false} = {}) {
-  if (Number.isInteger(n) && n >= 0 && n < SMALL.length) return n === 1 && neuter ? "ett" : SMALL[n];
+  const word = Number.isInteger(n) ? SMALL[n] : undefined;
+  if (word !== undefined) return n === 1 && neuter ? "ett" : word;
   return formatNumber(n);
 }
 
@@ -48,6 +65,8 @@ export const SHARE_APPROX_TOLERANCE = 6;
  * A share in percent as words: 80 → "fyra av fem", 50 → "hälften",
  * 56 → "drygt hälften", 100 → "samtliga", 98 → "nästan alla", 0 → "ingen".
  * Returns null when no fraction is near enough: write the percent instead.
+ * @param {number | null | undefined} percent
+ * @returns {string | null}
  */
 export function shareInWords(percent) {
   if (percent === null || percent === undefined || Number.isNaN(percent)) return null;
@@ -57,6 +76,7 @@ export function shareInWords(percent) {
   if (p >= 97) return "nästan alla";
   // The nearest fraction within the exact tolerance; failing that, the most
   // familiar one (FRACTIONS order) within reach, qualified.
+  /** @type {{share: number, words: string, distance: number} | null} */
   let best = null;
   for (const f of FRACTIONS) {
     const distance = Math.abs(p - f.share);
@@ -76,6 +96,9 @@ export const RATIO_APPROX_TOLERANCE = 0.35;
  * How many times as many: 2.82 → "nästan tre gånger så många", 3.0 → "tre gånger
  * så många", 2.0 → "dubbelt så många", 3.2 → "drygt tre gånger så många",
  * 1.0 → "lika många", 1.3 → "30 procent fler", 0.5 → "hälften så många".
+ * @param {number} ratio
+ * @param {{noun?: string}} [options]
+ * @returns {string | null}
  */
 export function ratioInWords(ratio, {noun = "många"} = {}) {
   if (!Number.isFinite(ratio) || ratio < 0) return null;
@@ -97,7 +120,13 @@ export function ratioInWords(ratio, {noun = "många"} = {}) {
 /** Below this many percentage points a change is "oförändrat". */
 export const CHANGE_TOLERANCE = 1;
 
-/** One step: "ökar", "minskar" or "oförändrat". */
+/**
+ * One step: "ökar", "minskar" or "oförändrat".
+ * @param {number} from
+ * @param {number} to
+ * @param {{tolerance?: number}} [options]
+ * @returns {"ökar" | "minskar" | "oförändrat"}
+ */
 export function changeInWords(from, to, {tolerance = CHANGE_TOLERANCE} = {}) {
   const d = to - from;
   if (Math.abs(d) < tolerance) return "oförändrat";
@@ -107,19 +136,29 @@ export function changeInWords(from, to, {tolerance = CHANGE_TOLERANCE} = {}) {
 /**
  * A whole series: "ökar" when every step rises (by at least `tolerance`),
  * "minskar" when every step falls, "oförändrat" when first and last are within
- * tolerance, otherwise "varierar".
+ * tolerance, otherwise "varierar". Null, undefined and NaN are skipped; null with fewer than two values.
+ * @param {readonly (number | null | undefined)[]} values
+ * @param {{tolerance?: number}} [options]
+ * @returns {"ökar" | "minskar" | "oförändrat" | "varierar" | null}
  */
 export function trendInWords(values, {tolerance = CHANGE_TOLERANCE} = {}) {
-  const v = values.filter((x) => x !== null && x !== undefined && !Number.isNaN(x));
-  if (v.length < 2) return null;
-  const steps = v.slice(1).map((x, i) => x - v[i]);
+  const v = values.filter(/** @returns {x is number} */ (x) => x !== null && x !== undefined && !Number.isNaN(x));
+  const first = v[0];
+  const last = v[v.length - 1];
+  if (first === undefined || last === undefined || v.length < 2) return null;
+  const steps = v.slice(1).map((x, i) => x - /** @type {number} */ (v[i]));
   if (steps.every((s) => s >= tolerance)) return "ökar";
   if (steps.every((s) => s <= -tolerance)) return "minskar";
-  if (Math.abs(v[v.length - 1] - v[0]) < tolerance) return "oförändrat";
+  if (Math.abs(last - first) < tolerance) return "oförändrat";
   return "varierar";
 }
 
-/** First letter upper-case, for words that open a sentence. */
+/**
+ * First letter upper-case, for words that open a sentence.
+ * @template {string | null | undefined} T
+ * @param {T} text
+ * @returns {T}
+ */
 export function capitalize(text) {
-  return text ? text[0].toLocaleUpperCase("sv-SE") + text.slice(1) : text;
+  return /** @type {T} */ (text ? text.charAt(0).toLocaleUpperCase("sv-SE") + text.slice(1) : text);
 }

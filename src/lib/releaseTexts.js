@@ -1,12 +1,19 @@
+// @ts-check
 // The sentences of the two releases, generated from data. Each `facts*`
 // function gathers figures with SQL (releaseFacts.js); each `texts*` function
 // turns figures into sentences with the narrative helpers. Editorial wording
 // stays fixed; every number, share, ratio and trend word comes from the facts.
 import {capitalize, percentText, ratioInWords, shareInWords, trendInWords} from "./narrative.js";
 import {comparableSeries, nationalValue, surveyIndicatorsByValue} from "./releaseFacts.js";
+import {sqlYear} from "./sql.js";
 
+/** @typedef {import("./sql.js").Query} Query */
+/** @typedef {import("./releaseFacts.js").NationalValue} NationalValue */
+
+/** @param {number} value */
 const words = (value) => shareInWords(value) ?? percentText(value);
-const lowerFirst = (s) => s[0].toLocaleLowerCase("sv-SE") + s.slice(1);
+/** @param {string} s */
+const lowerFirst = (s) => s.charAt(0).toLocaleLowerCase("sv-SE") + s.slice(1);
 
 /** Participation thresholds for the word before the response rate. */
 export const PARTICIPATION_WORDS = [
@@ -15,6 +22,11 @@ export const PARTICIPATION_WORDS = [
   {min: 0, word: "lägre än väntat"}
 ];
 
+/**
+ * The figures of the 2014 press release for a survey year.
+ * @param {Query} query
+ * @param {number} year
+ */
 export async function facts2014(query, year) {
   const [bbic, bbicSeries, competence, competenceSeries, bup, bhv, involve, response, lowest, survey] = await Promise.all([
     nationalValue(query, "bbic_ordinarie_licens", year),
@@ -26,10 +38,11 @@ export async function facts2014(query, year) {
     comparableSeries(query, "barns_delaktighet", year),
     nationalValue(query, "svarsfrekvens", year),
     surveyIndicatorsByValue(query, year),
-    query(`SELECT period FROM surveys WHERE year = ${Number(year)}`)
+    query(`SELECT period FROM surveys WHERE year = ${sqlYear(year)}`)
   ]);
   return {
     year,
+    /** @type {string} */
     period: survey[0]?.period ?? String(year),
     bbic,
     bbicBaseline: bbicSeries[0] ?? null,
@@ -44,8 +57,19 @@ export async function facts2014(query, year) {
   };
 }
 
-/** The 2014 press release ("Barnens behov allt mer i centrum"), for any survey year. */
+/** @typedef {Awaited<ReturnType<typeof facts2014>>} Facts2014 */
+/**
+ * Sentences of the 2014 press release, by key; a key is left out when the data cannot support it.
+ * @typedef {{lead: string, involve: string, competenceNew?: string, competence?: string, bbicHeading?: string, bbic?: string, improvement?: string, participationHeading?: string, participation?: string}} Texts2014
+ */
+
+/**
+ * The 2014 press release ("Barnens behov allt mer i centrum"), for any survey year.
+ * @param {Facts2014} f
+ * @returns {Texts2014}
+ */
 export function texts2014(f) {
+  /** @type {Partial<Texts2014>} */
   const t = {};
   const samverkan =
     f.bupTrend && f.bupTrend === f.bhvTrend
@@ -58,57 +82,91 @@ export function texts2014(f) {
       : f.involveTrend === "minskar"
         ? "Kommunerna arbetar i allt lägre grad med att involvera barn och unga i arbetet."
         : "Kommunerna arbetar i ungefär samma grad som tidigare med att involvera barn och unga i arbetet.";
-  if (f.competence?.status === "ok") {
+  if (f.competence?.status === "ok" && f.competence.value !== null) {
     t.competenceNew = f.competenceIsNew
       ? "Andelen handläggare med socionomexamen och erfarenhet av barnutredningar är därför en ny kvalitetsindikator för i år."
       : "Andelen handläggare med socionomexamen och erfarenhet av barnutredningar är därför en av årets kvalitetsindikatorer.";
     t.competence = `Årets jämförelser visar att ${words(f.competence.value)} av landets kommuner har handläggare med fem års erfarenhet och socionomexamen.`;
   }
-  if (f.bbic?.status === "ok") {
+  if (f.bbic?.status === "ok" && f.bbic.value !== null) {
     const counts = f.bbicCounts;
     const trend = trendInWords(counts, {tolerance: 1});
+    const baseline = f.bbicBaseline;
     t.bbicHeading = `Antalet kommuner med BBIC-licens ${trend === "ökar" ? "ökar" : trend === "minskar" ? "minskar" : "är i stort sett oförändrat"}`;
     const share = `${capitalize(words(f.bbic.value))} kommuner har nu ordinarie BBIC-licens`;
     t.bbic =
-      f.bbicBaseline && f.bbicBaseline.year < f.year
-        ? `${share}, vilket är ${ratioInWords(f.bbic.numerator / f.bbicBaseline.numerator)} som år ${f.bbicBaseline.year}.`
+      baseline && baseline.year < f.year
+        ? `${share}, vilket är ${ratioInWords(Number(f.bbic.numerator) / Number(baseline.numerator))} som år ${baseline.year}.`
         : `${share}.`;
   }
-  if (f.improvementAreas.length === 2) {
-    const [a, b] = f.improvementAreas;
+  const [a, b] = f.improvementAreas;
+  if (f.improvementAreas.length === 2 && a && b) {
     t.improvement = `${a.title} och ${lowerFirst(b.title)} är emellertid två förbättringsområden som framkommer i årets jämförelser.`;
   }
-  if (f.response?.status === "ok") {
-    const word = PARTICIPATION_WORDS.find((w) => f.response.value >= w.min).word;
+  const response = f.response?.status === "ok" ? f.response.value : null;
+  if (response !== null) {
+    const word = PARTICIPATION_WORDS.find((w) => response >= w.min)?.word;
     t.participationHeading = word === "stort" ? "Stort deltagande från kommunerna" : "Deltagandet från kommunerna";
-    t.participation = `Deltagandet i årets öppna jämförelser har varit ${word} – ${percentText(f.response.value)} av landets socialförvaltningar besvarade enkäten i ${f.period}.`;
+    t.participation = `Deltagandet i årets öppna jämförelser har varit ${word} – ${percentText(response)} av landets socialförvaltningar besvarade enkäten i ${f.period}.`;
   }
-  return t;
+  return /** @type {Texts2014} */ (t);
 }
 
+/**
+ * The figures of the 2016 results for a survey year.
+ * @param {Query} query
+ * @param {number} year
+ */
 export async function facts2016(query, year) {
   const ids = ["bbic_ordinarie_licens", "samlad_kompetensplan", "overenskommelse_primarvard", "overenskommelse_skola", "overenskommelse_forskola"];
   const values = await Promise.all(ids.map((id) => nationalValue(query, id, year)));
-  const breaks = await query(`SELECT count(*) AS n FROM comparability WHERE first_year = ${Number(year)} AND first_year > (SELECT min(first_year) FROM comparability c2 WHERE c2.indicator_id = comparability.indicator_id)`);
-  const survey = await query(`SELECT period FROM surveys WHERE year = ${Number(year)}`);
-  return {year, period: survey[0]?.period ?? String(year), ...Object.fromEntries(ids.map((id, i) => [id, values[i]])), breaksThisYear: breaks[0]?.n ?? 0};
+  const breaks = await query(`SELECT count(*) AS n FROM comparability WHERE first_year = ${sqlYear(year)} AND first_year > (SELECT min(first_year) FROM comparability c2 WHERE c2.indicator_id = comparability.indicator_id)`);
+  const survey = await query(`SELECT period FROM surveys WHERE year = ${sqlYear(year)}`);
+  const [bbic_ordinarie_licens, samlad_kompetensplan, overenskommelse_primarvard, overenskommelse_skola, overenskommelse_forskola] = values;
+  return {
+    year,
+    /** @type {string} */
+    period: survey[0]?.period ?? String(year),
+    bbic_ordinarie_licens,
+    samlad_kompetensplan,
+    overenskommelse_primarvard,
+    overenskommelse_skola,
+    overenskommelse_forskola,
+    /** @type {number} */
+    breaksThisYear: breaks[0]?.n ?? 0
+  };
 }
 
-/** "Några resultat i korthet" of the 2016 results page, for any survey year with these indicators. */
+/** @typedef {Awaited<ReturnType<typeof facts2016>>} Facts2016 */
+/**
+ * Sentences of the 2016 results, by key; a key is left out when the data cannot support it.
+ * @typedef {{bbic?: string, competencePlan?: string, competencePlanLow?: boolean, primaryCare?: string, school?: string, comparability?: string}} Texts2016
+ */
+
+/**
+ * "Några resultat i korthet" of the 2016 results page, for any survey year with these indicators.
+ * @param {Facts2016} f
+ * @returns {Texts2016}
+ */
 export function texts2016(f) {
+  /** @type {Texts2016} */
   const t = {};
-  const ok = (v) => v?.status === "ok";
-  if (ok(f.bbic_ordinarie_licens)) {
-    t.bbic = `${percentText(f.bbic_ordinarie_licens.value)} av kommunerna och stadsdelarna i storstäderna har ordinarie licens för BBIC${f.bbic_ordinarie_licens.value >= 90 ? " vilket är positivt" : ""}.`;
+  /** The value when there is one ("ok"), else null. @param {NationalValue | null | undefined} v */
+  const ok = (v) => (v?.status === "ok" ? v.value : null);
+  const bbic = ok(f.bbic_ordinarie_licens);
+  if (bbic !== null) {
+    t.bbic = `${percentText(bbic)} av kommunerna och stadsdelarna i storstäderna har ordinarie licens för BBIC${bbic >= 90 ? " vilket är positivt" : ""}.`;
   }
-  if (ok(f.samlad_kompetensplan)) {
-    t.competencePlan = `Det är ${percentText(f.samlad_kompetensplan.value)} av kommunerna som har en aktuell samlad plan för personalens kompetensutveckling vilken innehåller handledning, fortbildning och vidareutbildning med utgångspunkt från verksamhetens behov och personalens kompetens.`;
-    t.competencePlanLow = f.samlad_kompetensplan.value < 50;
+  const plan = ok(f.samlad_kompetensplan);
+  if (plan !== null) {
+    t.competencePlan = `Det är ${percentText(plan)} av kommunerna som har en aktuell samlad plan för personalens kompetensutveckling vilken innehåller handledning, fortbildning och vidareutbildning med utgångspunkt från verksamhetens behov och personalens kompetens.`;
+    t.competencePlanLow = plan < 50;
   }
-  if (ok(f.overenskommelse_primarvard)) t.primaryCare = `${percentText(f.overenskommelse_primarvard.value)} av landets kommuner har överenskommelser med primärvården.`;
-  if (ok(f.overenskommelse_skola) && ok(f.overenskommelse_forskola)) {
-    const school = f.overenskommelse_skola.value;
-    const preschool = f.overenskommelse_forskola.value;
+  const primaryCare = ok(f.overenskommelse_primarvard);
+  if (primaryCare !== null) t.primaryCare = `${percentText(primaryCare)} av landets kommuner har överenskommelser med primärvården.`;
+  const school = ok(f.overenskommelse_skola);
+  const preschool = ok(f.overenskommelse_forskola);
+  if (school !== null && preschool !== null) {
     const a = shareInWords(school);
     t.school =
       a && a === shareInWords(preschool)
@@ -119,4 +177,15 @@ export function texts2016(f) {
     t.comparability = `Observera att tidigare års resultat inte kan jämföras med resultaten för år ${f.year}. Det beror på att insamlingssättet av data, frågorna till kommuner och stadsdelar samt flera indikatorer har ändrats.`;
   }
   return t;
+}
+
+/**
+ * The sentences of one release template for a survey year: what the report pages, the slide deck and the tests show.
+ * @param {"texts2014" | "texts2016"} template
+ * @param {Query} query
+ * @param {number} year
+ * @returns {Promise<Texts2014 | Texts2016>}
+ */
+export async function releaseTexts(template, query, year) {
+  return template === "texts2016" ? texts2016(await facts2016(query, year)) : texts2014(await facts2014(query, year));
 }

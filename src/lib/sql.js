@@ -70,8 +70,13 @@ export function sqlList(values, literal) {
   return values.length ? `(${values.map(literal).join(", ")})` : "(NULL)";
 }
 
-/** @typedef {Record<string, any>} Row */
+/** @typedef {Record<string, any>} Row A result row: column name → value. */
 /** @typedef {Row[] & {columns?: string[]}} Rows */
+/**
+ * The query contract of the shared modules: SQL text in, plain rows out (DuckDB-WASM
+ * in pages, DuckDB in node at build time and in tests).
+ * @typedef {(sql: string) => Promise<Row[]>} Query
+ */
 /** @typedef {(text: string, params?: unknown[]) => Promise<Rows>} ParameterQuery */
 /** @typedef {(strings: TemplateStringsArray | readonly string[], ...values: unknown[]) => Promise<Rows>} SqlTag */
 

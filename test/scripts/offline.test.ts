@@ -6,28 +6,10 @@ import {tmpdir} from "node:os";
 import {dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {afterEach, beforeEach, describe, expect, test} from "vitest";
+import {checkOffline, findCdnReferences} from "../../scripts/checkOffline.mjs";
+import * as prepare from "../../scripts/prepare.mjs";
 
-// The scripts are plain JS (the project compiles no JS): load them with their types spelled out here.
-interface CheckResult {
-  ok: boolean;
-  problems: string[];
-  checkedFiles: number;
-}
-interface CheckOfflineModule {
-  checkOffline(distDir: string): CheckResult;
-  findCdnReferences(text: string, name?: string): {kind: string; url: string; line: number}[];
-  CDN_HOSTS: string[];
-}
-type Paths = {root: string; cache: string};
-interface PrepareModule {
-  stdlibNpmNames(frameworkDist: string): string[];
-  seedNpmVersionCache(paths?: Paths): string[];
-  invalidateStaleData(paths?: Paths): boolean;
-}
 const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
-const load = async <T>(path: string) => (await import(new URL(path, import.meta.url).href)) as T;
-const {checkOffline, findCdnReferences} = await load<CheckOfflineModule>("../../scripts/checkOffline.mjs");
-const prepare = await load<PrepareModule>("../../scripts/prepare.mjs");
 
 let tmp: string;
 beforeEach(() => {

@@ -1,9 +1,17 @@
+// @ts-check
 // The comparison table of one indicator: the chosen units, then their
 // kommungrupp, län and riket, with value, basis and place. Columns without any
 // content (no basis for Kolada rates, no place for a storstad) are left out.
 import {html} from "htl";
 import {basisText, placeText, valueText} from "../../lib/compare/views.js";
 
+/**
+ * The table of one indicator's display rows (src/lib/compare/views.js displayRows).
+ * @param {import("../../lib/compare/views.js").IndicatorInfo} indicator
+ * @param {readonly import("../../lib/compare/views.js").DisplayRow[]} rows
+ * @param {{valueHeader?: string}} [options]
+ * @returns {HTMLElement}
+ */
 export function comparisonTable(indicator, rows, {valueHeader = "Värde"} = {}) {
   const basis = rows.map((r) => basisText(r, indicator));
   const place = rows.map((r) => placeText(r, indicator));

@@ -1,3 +1,4 @@
+// @ts-check
 // A combobox for kommuner and stadsdelar: type part of a name (accents and case
 // ignored: "goteborg" finds Göteborg, "angered" the stadsdel Angered), pick with
 // the mouse or the arrow keys and Enter. It follows the WAI-ARIA combobox
@@ -9,26 +10,45 @@ import {searchUnits, unitLabel} from "../../lib/compare/text.js";
 
 let counter = 0;
 
+/**
+ * An element with attributes (true: present, false/null: absent) and children.
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {Record<string, string | number | boolean | null | undefined>} [attributes]
+ * @param {...(Node | string | null | undefined | false)} children
+ * @returns {HTMLElementTagNameMap[K]}
+ */
 const h = (tag, attributes = {}, ...children) => {
   const element = document.createElement(tag);
   for (const [key, value] of Object.entries(attributes)) {
     if (value === false || value === null || value === undefined) continue;
-    if (key === "class") element.className = value;
-    else element.setAttribute(key, value === true ? "" : value);
+    if (key === "class") element.className = String(value);
+    else element.setAttribute(key, value === true ? "" : String(value));
   }
-  element.append(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+  element.append(...children.filter(/** @returns {c is Node | string} */ (c) => c !== null && c !== undefined && c !== false));
   return element;
 };
+
+/** @typedef {{code: string, name: string, kind: string, kommun_name?: string | null, lan_name?: string | null}} PickerUnit */
 
 /**
  * units: rows with code, name, kind, kommun_name, lan_name (data/units/index.json).
  * options.multiple: chips and up to `max` codes; otherwise one code, replaced on pick.
  * options.exclude: () => codes not to offer (e.g. the main unit in the "compare with" picker).
+ * @param {readonly PickerUnit[]} units
+ * @param {{label?: string, value?: string | readonly string[] | null, multiple?: boolean, max?: number, placeholder?: string, exclude?: () => Iterable<string>, id?: string, colors?: readonly string[]}} [options]
+ * @returns {HTMLDivElement & {value: string | string[] | null}}
  */
 export function unitPicker(units, {label = "Kommun eller stadsdel", value, multiple = false, max = 5, placeholder = "Skriv en del av namnet", exclude = () => [], id, colors = []} = {}) {
   const byCode = new Map(units.map((u) => [u.code, u]));
   const uid = id ?? `unit-picker-${++counter}`;
-  let selected = multiple ? [...(value ?? [])].filter((c) => byCode.has(c)).slice(0, max) : byCode.has(value) ? value : null;
+  /** The chosen codes, in order; one at most unless `multiple`. @param {unknown} v @param {string[]} otherwise @returns {string[]} */
+  const chosen = (v, otherwise) => {
+    if (multiple) return [...(v !== null && typeof v === "object" && Symbol.iterator in v ? /** @type {Iterable<string>} */ (v) : [])].filter((c) => byCode.has(c)).slice(0, max);
+    return typeof v === "string" && byCode.has(v) ? [v] : otherwise;
+  };
+  let selected = chosen(value, []);
+  /** @type {PickerUnit[]} */
   let matches = [];
   let active = -1;
 
@@ -55,18 +75,19 @@ export function unitPicker(units, {label = "Kommun eller stadsdel", value, multi
     message
   );
 
+  /** @param {PickerUnit} u */
   const describe = (u) => (u.kind === "stadsdel" ? `stadsdel i ${u.kommun_name}` : u.kind === "storstad" ? `storstad, ${u.lan_name}` : u.lan_name);
 
   function renderChips() {
     if (!multiple) {
-      const unit = byCode.get(selected);
+      const unit = selected[0] === undefined ? undefined : byCode.get(selected[0]);
       input.value = unit ? unitLabel(unit) : "";
-      if (colors.length) input.style.setProperty("--chip-color", colors[0]);
+      if (colors[0]) input.style.setProperty("--chip-color", colors[0]);
       return;
     }
     chips.replaceChildren(
       ...selected.map((code, i) => {
-        const unit = byCode.get(code);
+        const unit = /** @type {PickerUnit} */ (byCode.get(code));
         const remove = h("button", {type: "button", class: "unit-picker-remove", "aria-label": `Ta bort ${unitLabel(unit)}`, title: "Ta bort"}, "×");
         remove.addEventListener("click", () => {
           selected = selected.filter((c) => c !== code);
@@ -75,7 +96,8 @@ export function unitPicker(units, {label = "Kommun eller stadsdel", value, multi
           input.focus();
         });
         const chip = h("li", {class: "unit-picker-chip", "data-code": code}, h("span", {}, unitLabel(unit)), remove);
-        if (colors.length) chip.style.setProperty("--chip-color", colors[i % colors.length]);
+        const color = colors[i % colors.length];
+        if (color) chip.style.setProperty("--chip-color", color);
         return chip;
       })
     );
@@ -93,7 +115,8 @@ export function unitPicker(units, {label = "Kommun eller stadsdel", value, multi
   function renderList() {
     const excluded = new Set([...(multiple ? selected : []), ...exclude()]);
     matches = searchUnits(units, input.value, {limit: 12}).filter((u) => !excluded.has(u.code));
-    if (!input.value.trim() || (!multiple && byCode.get(selected) && input.value === unitLabel(byCode.get(selected)))) return close();
+    const single = multiple || selected[0] === undefined ? undefined : byCode.get(selected[0]);
+    if (!input.value.trim() || (single && input.value === unitLabel(single))) return close();
     if (matches.length === 0) {
       list.replaceChildren(h("li", {class: "unit-picker-empty", role: "option", "aria-disabled": "true"}, `Ingen kommun eller stadsdel matchar ”${input.value.trim()}”`));
     } else {
@@ -108,10 +131,12 @@ export function unitPicker(units, {label = "Kommun eller stadsdel", value, multi
     }
     list.hidden = false;
     input.setAttribute("aria-expanded", "true");
-    if (active >= 0 && matches[active]) input.setAttribute("aria-activedescendant", `${uid}-option-${matches[active].code}`);
+    const current = active >= 0 ? matches[active] : undefined;
+    if (current) input.setAttribute("aria-activedescendant", `${uid}-option-${current.code}`);
     else input.removeAttribute("aria-activedescendant");
   }
 
+  /** @param {string} code */
   function pick(code) {
     message.textContent = "";
     if (multiple) {
@@ -124,7 +149,7 @@ export function unitPicker(units, {label = "Kommun eller stadsdel", value, multi
       }
       input.value = "";
     } else {
-      selected = code;
+      selected = [code];
     }
     close();
     renderChips();
@@ -147,10 +172,11 @@ export function unitPicker(units, {label = "Kommun eller stadsdel", value, multi
       event.preventDefault();
       active = (active + (event.key === "ArrowDown" ? 1 : -1) + matches.length) % matches.length;
       renderList();
-      document.getElementById(`${uid}-option-${matches[active].code}`)?.scrollIntoView({block: "nearest"});
+      document.getElementById(`${uid}-option-${matches[active]?.code}`)?.scrollIntoView({block: "nearest"});
     } else if (event.key === "Enter") {
       event.preventDefault();
-      if (!list.hidden && matches.length) pick(matches[Math.max(active, 0)].code);
+      const match = matches[Math.max(active, 0)];
+      if (!list.hidden && match) pick(match.code);
     } else if (event.key === "Escape") {
       close();
       if (!multiple) renderChips();
@@ -165,12 +191,12 @@ export function unitPicker(units, {label = "Kommun eller stadsdel", value, multi
   });
 
   Object.defineProperty(root, "value", {
-    get: () => (multiple ? [...selected] : selected),
+    get: () => (multiple ? [...selected] : selected[0] ?? null),
     set: (v) => {
-      selected = multiple ? [...(v ?? [])].filter((c) => byCode.has(c)).slice(0, max) : byCode.has(v) ? v : selected;
+      selected = chosen(v, selected);
       renderChips();
     }
   });
   renderChips();
-  return root;
+  return /** @type {HTMLDivElement & {value: string | string[] | null}} */ (root);
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // The colours of the comparison tool and the unit pages: one per chosen unit,
 // and a colour and dash per reference (kommungrupp, län, riket). Tables, charts
 // and legends read them from here, so a unit keeps its colour everywhere.

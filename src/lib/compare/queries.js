@@ -1,3 +1,4 @@
+// @ts-check
 // The comparison queries: one unit (kommun or stadsdel) against its kommungrupp,
 // its län and riket, its place among all units, and trends. Every function takes
 // a `query(sql)` function returning plain row objects, so the same SQL runs in
@@ -21,12 +22,25 @@ import {sqlAreaCode, sqlIndicatorId, sqlList, sqlString, sqlYear} from "../sql.j
 import {MEASURES} from "../schema.js";
 import {isAnswer} from "../vocabulary.js";
 
-/** @typedef {(sql: string) => Promise<Record<string, any>[]>} Query */
+/** @typedef {import("../sql.js").Query} Query */
+/** @typedef {import("../sql.js").Row} Row */
+
+/**
+ * A kommun or stadsdel as the comparison tool and the unit pages know it. Every
+ * kommun and stadsdel has a län, a kommun (itself, for a kommun) and a kommungrupp.
+ * @typedef {{code: string, name: string, level: "kommun" | "stadsdel", lan_code: string, lan_name: string, kommun_code: string, kommun_name: string,
+ *   kommungrupp: string, kommungrupp_name: string, survey_unit: boolean, population_0_17: number | null, population_year: number | null,
+ *   kind: "kommun" | "storstad" | "stadsdel", stadsdelar: number}} Unit
+ */
 
 /** Measures whose group value is a share computed from unit answers (a unit's value is its answer); the rest use the median. */
 export const SHARE_MEASURES = Object.keys(MEASURES).filter(isAnswer);
 
-/** "andel" or "median": how the kommungrupp value of an indicator is computed. */
+/**
+ * "andel" or "median": how the kommungrupp value of an indicator is computed.
+ * @param {string} measure
+ * @returns {"andel" | "median"}
+ */
 export function groupMethod(measure) {
   return isAnswer(measure) ? "andel" : "median";
 }
@@ -53,6 +67,8 @@ const GROUP_COLUMNS = `${GROUP_VALUE} AS value, ${GROUP_NUMERATOR} AS numerator,
 /**
  * Observations of the compared units, with their kommungrupp and län. `yearsSql`
  * is a SQL condition on o.year (e.g. "o.year = 2016" or "TRUE").
+ * @param {readonly string[]} indicatorIds
+ * @param {string} [yearsSql]
  */
 function comparedUnitsSql(indicatorIds, yearsSql = "TRUE") {
   return `SELECT o.indicator_id, o.year, o.area_code, o.value, o.numerator, o.denominator, o.status, a.kommungrupp, a.lan_code, i.measure
@@ -66,9 +82,9 @@ function comparedUnitsSql(indicatorIds, yearsSql = "TRUE") {
  * Every kommun and stadsdel with its län, kommun (for a stadsdel), kommungrupp
  * and kind: "kommun", "storstad" (answers through its stadsdelar) or "stadsdel".
  */
-/** @param {Query} query @returns {Promise<Record<string, any>[]>} */
+/** @param {Query} query @returns {Promise<Unit[]>} */
 export async function loadUnits(query) {
-  return query(`WITH parts AS (SELECT kommun_code, count(*) AS n FROM areas WHERE level = 'stadsdel' GROUP BY kommun_code)
+  return /** @type {Promise<Unit[]>} */ (query(`WITH parts AS (SELECT kommun_code, count(*) AS n FROM areas WHERE level = 'stadsdel' GROUP BY kommun_code)
     SELECT a.code, a.name, a.level, a.lan_code, l.name AS lan_name, a.kommun_code, k.name AS kommun_name,
       a.kommungrupp, a.kommungrupp_name, a.survey_unit, a.population_0_17, a.population_year,
       CASE WHEN a.level = 'stadsdel' THEN 'stadsdel' WHEN p.n > 0 THEN 'storstad' ELSE 'kommun' END AS kind,
@@ -78,11 +94,11 @@ export async function loadUnits(query) {
     LEFT JOIN areas k ON k.code = a.kommun_code
     LEFT JOIN parts p ON p.kommun_code = a.code AND a.level = 'kommun'
     WHERE a.level IN ('kommun', 'stadsdel')
-    ORDER BY a.code`);
+    ORDER BY a.code`));
 }
 
 /** Indicator metadata and comparability groups. */
-/** @param {Query} query @returns {Promise<{indicators: Record<string, any>[], comparability: Record<string, any>[]}>} */
+/** @param {Query} query @returns {Promise<{indicators: Row[], comparability: Row[]}>} */
 export async function loadIndicators(query) {
   const [indicators, comparability] = await Promise.all([
     query(`SELECT id, title, short_title, description, theme, source, measure, unit, higher_is_better, first_year, last_year FROM indicators ORDER BY id`),
@@ -109,7 +125,7 @@ export async function indicatorYears(query, indicatorIds) {
 /**
  * @param {Query} query
  * @param {{indicatorIds: string[], year?: number | null}} options
- * @returns {Promise<Record<string, any>[]>}
+ * @returns {Promise<Row[]>}
  */
 export async function groupValues(query, {indicatorIds, year}) {
   const years = year === undefined || year === null ? "TRUE" : `o.year = ${sqlYear(year)}`;
@@ -124,7 +140,7 @@ export async function groupValues(query, {indicatorIds, year}) {
  * Ranks of the compared units for one year: rank (1 = highest value), n (units
  * with a value), ties (units with exactly this value, itself included).
  */
-/** @param {Query} query @param {{indicatorIds: string[], year: number}} options @returns {Promise<Record<string, any>[]>} */
+/** @param {Query} query @param {{indicatorIds: string[], year: number}} options @returns {Promise<Row[]>} */
 export async function unitRanks(query, {indicatorIds, year}) {
   return query(`SELECT indicator_id, year, area_code, value,
       rank() OVER (PARTITION BY indicator_id ORDER BY value DESC) AS rank,
@@ -149,7 +165,7 @@ const LATEST_YEAR = "(SELECT max(r.year) FROM observations r WHERE r.indicator_i
 /**
  * @param {Query} query
  * @param {{indicatorIds: string[], year?: number | "latest", codes?: string[] | null}} options
- * @returns {Promise<Record<string, any>[]>}
+ * @returns {Promise<Row[]>}
  */
 export async function comparison(query, {indicatorIds, year = "latest", codes = null}) {
   const yearSql = year === "latest" ? LATEST_YEAR : sqlYear(year);
@@ -194,7 +210,7 @@ export async function comparison(query, {indicatorIds, year = "latest", codes = 
  * Values over all years for the given areas (units, län, riket: any codes),
  * each with its comparability group_id (null for a year outside every group).
  */
-/** @param {Query} query @param {{indicatorIds: string[], codes: string[]}} options @returns {Promise<Record<string, any>[]>} */
+/** @param {Query} query @param {{indicatorIds: string[], codes: string[]}} options @returns {Promise<Row[]>} */
 export async function trends(query, {indicatorIds, codes}) {
   return query(`SELECT o.indicator_id, o.area_code, o.year, o.value, o.status, o.numerator, o.denominator, c.group_id
     FROM observations o
@@ -204,7 +220,7 @@ export async function trends(query, {indicatorIds, codes}) {
 }
 
 /** Every compared unit's value for one year (the dot strip): code, name, kind, value. */
-/** @param {Query} query @param {{indicatorIds: string[], year: number}} options @returns {Promise<Record<string, any>[]>} */
+/** @param {Query} query @param {{indicatorIds: string[], year: number}} options @returns {Promise<Row[]>} */
 export async function distribution(query, {indicatorIds, year}) {
   return query(`SELECT b.indicator_id, b.area_code AS code, a.name, a.level, b.value, b.status
     FROM (${comparedUnitsSql(indicatorIds, `o.year = ${sqlYear(year)}`)}) b
@@ -218,7 +234,7 @@ export async function distribution(query, {indicatorIds, year}) {
  * denominator. Storstäder carry their kommun row (computed from their
  * stadsdelar for survey indicators). A kommun without a row has status null.
  */
-/** @param {Query} query @param {{indicatorId: string, year: number}} options @returns {Promise<Record<string, any>[]>} */
+/** @param {Query} query @param {{indicatorId: string, year: number}} options @returns {Promise<Row[]>} */
 export async function kommunValues(query, {indicatorId, year}) {
   return query(`SELECT a.code, a.name, a.lan_code, o.value, o.status, o.numerator, o.denominator
     FROM areas a
@@ -231,7 +247,7 @@ export async function kommunValues(query, {indicatorId, year}) {
 /**
  * @param {Query} query
  * @param {{indicatorIds: string[], year: number | "latest", kommunCodes: string[]}} options
- * @returns {Promise<Record<string, any>[]>}
+ * @returns {Promise<Row[]>}
  */
 export async function stadsdelValues(query, {indicatorIds, year, kommunCodes}) {
   const yearSql = year === "latest" ? LATEST_YEAR : sqlYear(year);

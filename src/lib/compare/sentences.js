@@ -1,3 +1,4 @@
+// @ts-check
 // Generated sentences for a unit's report page: how a kommun, storstad or
 // stadsdel stands against riket, its kommungrupp and its län, written from the
 // comparison rows with the narrative helpers. Every rule is here and tested in
@@ -7,8 +8,15 @@ import {capitalize, numberWord, percentText, ratioInWords, round, trendInWords} 
 import {statusText} from "./text.js";
 import {isAnswer} from "../vocabulary.js";
 
+/** @typedef {import("../sql.js").Row} Row */
+/** @typedef {import("./text.js").UnitName & {stadsdelar: number}} SentenceUnit A unit row (loadUnits or a unit page's report). */
+/** @typedef {{id: string, short_title: string, description?: string | null, source?: string, measure: string}} IndicatorMeta */
+/** @typedef {{year: number, value: number | null, status: string | null, group_id?: string | null}} Point */
+/** @typedef {{year: number, answered: number, units: number}} Survey */
+
 // Shorter, year-aware wording where the indicator's description is too long for
 // a sentence. Everything else is derived from the description (see predicate()).
+/** @type {Record<string, (year?: number) => string>} */
 const PREDICATES = {
   bbic_ordinarie_licens: () => "har ordinarie BBIC-licens",
   samverkan_bup: (year) =>
@@ -22,6 +30,9 @@ const SHARE_PREFIX = /^Andel (?:av de )?kommuner och stadsdelar som /;
  * What a unit that answered yes does, as a verb phrase: from the description
  * "Andel kommuner och stadsdelar som har en rutin för …, …" → "har en rutin för …".
  * The phrase ends at the first comma or full stop outside parentheses.
+ * @param {IndicatorMeta} indicator
+ * @param {number} [year]
+ * @returns {string}
  */
 export function predicate(indicator, year) {
   const own = PREDICATES[indicator.id];
@@ -39,25 +50,33 @@ export function predicate(indicator, year) {
   return rest;
 }
 
-/** "har X" → "har inte X"; "följer upp X" → "följer inte upp X": inte goes after the finite verb. */
+/**
+ * "har X" → "har inte X"; "följer upp X" → "följer inte upp X": inte goes after the finite verb.
+ * @param {string} phrase
+ * @returns {string}
+ */
 export function negate(phrase) {
   const [verb, ...rest] = phrase.split(" ");
   return [verb, "inte", ...rest].join(" ");
 }
 
-/** The pro-verb that stands in for the phrase: "det har 98 procent", "det gör 98 procent". */
+/** The pro-verb that stands in for the phrase: "det har 98 procent", "det gör 98 procent". @param {string} phrase */
 function proVerb(phrase) {
   return phrase.split(" ")[0] === "har" ? "har" : "gör";
 }
 
 const LANDET = "av landets kommuner och stadsdelar";
 
-/** The subject of a sentence about the unit, sentence-initial. */
+/**
+ * The subject of a sentence about the unit, sentence-initial.
+ * @param {import("./text.js").UnitName} unit
+ * @returns {string}
+ */
 export function subject(unit) {
   return unit.kind === "stadsdel" ? `Stadsdelen ${unit.name} i ${unit.kommun_name}` : unit.name;
 }
 
-/** A share as text: "98 procent" (whole percent; one decimal below 1 so 0,4 is not "0 procent"). */
+/** A share as text: "98 procent" (whole percent; one decimal below 1 so 0,4 is not "0 procent"). @param {number} value */
 function pct(value) {
   return percentText(value, {decimals: value > 0 && value < 1 ? 1 : 0});
 }
@@ -67,6 +86,11 @@ function pct(value) {
  * comparison() (value, status, numerator, denominator, rank, group and riket
  * values); `unit` a row of loadUnits(); `indicator` the metadata row;
  * `groupName` the kommungrupp's name.
+ * @param {Row} row
+ * @param {SentenceUnit} unit
+ * @param {IndicatorMeta} indicator
+ * @param {{groupName?: string | null}} [options]
+ * @returns {string}
  */
 export function indicatorSentence(row, unit, indicator, {groupName} = {}) {
   const year = row.year;
@@ -86,6 +110,7 @@ export function indicatorSentence(row, unit, indicator, {groupName} = {}) {
   return registerSentence(row, unit, indicator, {groupName});
 }
 
+/** @param {Row} row @param {SentenceUnit} unit @param {IndicatorMeta} indicator */
 function shareSentence(row, unit, indicator) {
   const phrase = predicate(indicator, row.year);
   const riket = row.riket_status === "ok" ? row.riket_value : null;
@@ -96,6 +121,7 @@ function shareSentence(row, unit, indicator) {
     const silent = unit.stadsdelar - answered;
     // "tolv av 14" mixes words and digits: words only when every count is twelve or less.
     const words = [yes, answered, unit.stadsdelar].every((x) => x <= 12);
+    /** @param {number} x */
     const f = (x) => (words ? numberWord(x) : String(x));
     const some = answered < unit.stadsdelar ? " som svarade" : "";
     const aside = silent > 0 ? ` (${f(silent)} ${silent === 1 ? "stadsdel" : "stadsdelar"} svarade inte)` : "";
@@ -119,6 +145,7 @@ function shareSentence(row, unit, indicator) {
   return `${said}; det ${proVerb(phrase)} ${pct(riket)} ${LANDET}.`;
 }
 
+/** @param {Row} row @param {SentenceUnit} unit */
 function responseSentence(row, unit) {
   const year = row.year;
   const riket = row.riket_status === "ok" ? ` ${pct(row.riket_value)} av de kommuner och stadsdelar som fick den` : null;
@@ -130,7 +157,7 @@ function responseSentence(row, unit) {
   return `${who} besvarade inte enkäten ${year}${riket ? `; det gjorde${riket}` : ""}.`;
 }
 
-/** "lika många som", "26 procent fler än", "dubbelt så många som" + the comparison. */
+/** "lika många som", "26 procent fler än", "dubbelt så många som" + the comparison. @param {number} value @param {number} reference */
 function comparedWith(value, reference) {
   if (!(reference > 0)) return null;
   const words = ratioInWords(value / reference);
@@ -138,7 +165,12 @@ function comparedWith(value, reference) {
   return /fler$|färre$/.test(words) ? `${words} än` : `${words} som`;
 }
 
-/** "det högsta", "det näst högsta", "det 12:e högsta", "det lägsta". */
+/**
+ * "det högsta", "det näst högsta", "det 12:e högsta", "det lägsta".
+ * @param {number} rank
+ * @param {number} n
+ * @returns {string}
+ */
 export function rankWords(rank, n) {
   if (rank === 1) return "det högsta";
   if (rank === n) return "det lägsta";
@@ -147,6 +179,7 @@ export function rankWords(rank, n) {
   return rank <= n / 2 ? `det ${rank}:e högsta` : `det ${n - rank + 1}:e lägsta`;
 }
 
+/** @param {Row} row @param {SentenceUnit} unit @param {IndicatorMeta} indicator @param {{groupName?: string | null}} options */
 function registerSentence(row, unit, indicator, {groupName}) {
   const value = formatValue(row.value, indicator.measure);
   const parts = [`${indicator.short_title}, ${row.year}: ${value} i ${unit.name}`];
@@ -173,10 +206,16 @@ function registerSentence(row, unit, indicator, {groupName}) {
  * kan inte jämföras." points: [{year, value, status, group_id}]. Null when no
  * group has two values, or when the values are a single unit's yes/no answers
  * (0 or 100), for which a trend word says nothing.
+ * @param {readonly Point[]} points
+ * @param {IndicatorMeta} indicator
+ * @param {{binary?: boolean}} [options]
+ * @returns {string | null}
  */
 export function trendSentence(points, indicator, {binary = false} = {}) {
   if (binary) return null;
-  const withValue = points.filter((d) => d.status === "ok" && d.value !== null && d.value !== undefined).sort((a, b) => a.year - b.year);
+  const withValue = points
+    .filter(/** @returns {d is Point & {value: number}} */ (d) => d.status === "ok" && d.value !== null && d.value !== undefined)
+    .sort((a, b) => a.year - b.year);
   const groups = [...new Set(points.map((d) => d.group_id ?? null))];
   for (let g = groups.length - 1; g >= 0; g--) {
     const series = withValue.filter((d) => (d.group_id ?? null) === groups[g]);
@@ -184,8 +223,8 @@ export function trendSentence(points, indicator, {binary = false} = {}) {
     const tolerance = indicator.measure === "rate_per_1000" ? 0.5 : 1;
     const words = direction(series.map((d) => d.value), tolerance);
     if (!words) return null;
-    const first = series[0];
-    const last = series[series.length - 1];
+    const first = /** @type {Point & {value: number}} */ (series[0]);
+    const last = /** @type {Point & {value: number}} */ (series[series.length - 1]);
     const share = isAnswer(indicator.measure);
     const noun = share ? "andelen" : indicator.measure === "count" ? "antalet" : "värdet";
     const past = g < groups.length - 1;
@@ -207,16 +246,22 @@ export function trendSentence(points, indicator, {binary = false} = {}) {
  * trendInWords, except that a series which never falls (or never rises) by a
  * noticeable step is "ökar" ("minskar") when it moved overall: 20, 20, 40, 70,
  * 70, 70 rose, it did not vary.
+ * @param {number[]} values
+ * @param {number} tolerance
  */
 function direction(values, tolerance) {
-  const steps = values.slice(1).map((v, i) => v - values[i]);
-  const net = values[values.length - 1] - values[0];
+  const steps = values.slice(1).map((v, i) => v - /** @type {number} */ (values[i]));
+  const net = /** @type {number} */ (values[values.length - 1]) - /** @type {number} */ (values[0]);
   if (steps.length && steps.every((d) => d > -tolerance) && net >= tolerance) return "ökar";
   if (steps.length && steps.every((d) => d < tolerance) && net <= -tolerance) return "minskar";
   return trendInWords(values, {tolerance});
 }
 
-/** "2012", "2012 och 2014", "2010, 2012 och 2014". */
+/**
+ * "2012", "2012 och 2014", "2010, 2012 och 2014".
+ * @param {readonly number[]} years
+ * @returns {string}
+ */
 export function listYears(years) {
   if (years.length <= 1) return years.join("");
   return `${years.slice(0, -1).join(", ")} och ${years[years.length - 1]}`;
@@ -225,20 +270,25 @@ export function listYears(years) {
 /**
  * Survey participation over the years. surveys: [{year, answered, units}] where
  * units is 1 for a kommun or stadsdel, the number of stadsdelar for a storstad.
+ * @param {import("./text.js").UnitName} unit
+ * @param {readonly Survey[]} surveys
+ * @returns {string | null}
  */
 export function participationSentence(unit, surveys) {
   const list = [...surveys].sort((a, b) => a.year - b.year);
-  if (list.length === 0) return null;
-  const span = `${list[0].year}–${list[list.length - 1].year}`;
+  const [first] = list;
+  const last = list[list.length - 1];
+  if (!first || !last) return null;
+  const span = `${first.year}–${last.year}`;
   if (unit.kind === "storstad") {
     const partial = list.filter((s) => s.answered < s.units);
     if (partial.length === 0) return `Samtliga stadsdelar i ${unit.name} besvarade enkäten varje år ${span}.`;
     const counts = list.map((s) => s.answered);
     const [lo, hi] = [Math.min(...counts), Math.max(...counts)];
-    const total = list[list.length - 1].units;
-    const last = list[list.length - 1];
+    const total = last.units;
     // "tolv av 14" mixes words and digits: words only when every number is twelve or less.
     const words = [lo, hi, total, last.answered, last.units].every((x) => x <= 12);
+    /** @param {number} x */
     const f = (x) => (words ? numberWord(x) : String(x));
     const range = lo === hi ? `${f(lo)} av ${f(total)}` : `mellan ${f(lo)} och ${f(hi)} av ${f(total)}`;
     const lastText = last.answered === last.units ? "samtliga" : `${f(last.answered)} av ${f(last.units)}`;
@@ -251,7 +301,7 @@ export function participationSentence(unit, surveys) {
   return `${who} besvarade enkäten ${span} utom ${listYears(missed)}.`;
 }
 
-/** The unit mid-sentence: "Vallentuna", "stadsdelen Angered". */
+/** The unit mid-sentence: "Vallentuna", "stadsdelen Angered". @param {import("./text.js").UnitName} unit */
 function subjectMid(unit) {
   return unit.kind === "stadsdel" ? `stadsdelen ${unit.name}` : unit.name;
 }
@@ -265,11 +315,13 @@ export const UNUSUAL_SHARE = 75;
  * unit answered yes to (for a storstad: how often its share is above riket's),
  * the BBIC sentence, answers that differ from at least UNUSUAL_SHARE percent of
  * all units, and for a kommun the rate of children in out-of-home care.
- * Returns [{id, text}].
+ * @param {{unit: SentenceUnit & {kommungrupp_name?: string | null}, values: readonly Row[], indicators: readonly IndicatorMeta[], surveys: readonly Survey[]}} report
+ * @returns {{id: string, text: string}[]}
  */
 export function highlights(report) {
   const {unit, values, indicators, surveys} = report;
   const meta = new Map(indicators.map((d) => [d.id, d]));
+  /** @type {{id: string, text: string}[]} */
   const out = [];
   const participation = participationSentence(unit, surveys);
   if (participation) out.push({id: "svarsfrekvens", text: participation});
@@ -291,7 +343,8 @@ export function highlights(report) {
     }
   }
 
-  const sentenceFor = (v) => indicatorSentence({...v, year: v.year}, unit, meta.get(v.id), {groupName: unit.kommungrupp_name});
+  /** @param {Row} v */
+  const sentenceFor = (v) => indicatorSentence({...v, year: v.year}, unit, /** @type {IndicatorMeta} */ (meta.get(v.id)), {groupName: unit.kommungrupp_name});
   const bbic = values.find((v) => v.id === "bbic_ordinarie_licens");
   if (bbic && meta.get("bbic_ordinarie_licens")) out.push({id: bbic.id, text: sentenceFor(bbic)});
 

@@ -1,3 +1,4 @@
+// @ts-check
 // From comparison rows to what the tool shows and exports: one list of rows per
 // indicator (the chosen units, then their kommungrupper, län and riket), the
 // same list for the table, the bars and the downloaded file.
@@ -7,42 +8,72 @@ import {GROUP_DEFINITION} from "./queries.js";
 import {statusText, unitLabel} from "./text.js";
 import {isAnswer, isOwnAnswer} from "../vocabulary.js";
 
+/**
+ * A chosen unit: what names it, and its kommungrupp and län.
+ * @typedef {import("./text.js").UnitName & {kommungrupp: string, kommungrupp_name: string, lan_code: string, lan_name: string, survey_unit?: boolean, stadsdelar?: number}} SelectedUnit
+ */
+/** @typedef {{id: string, title: string, measure: string, unit: string}} IndicatorInfo */
+/**
+ * One row of an indicator's comparison: a chosen unit, a kommungrupp, a län or riket.
+ * @typedef {{role: "unit" | "grupp" | "län" | "riket", code: string, label: string, color: string, value: number | null, status: string | null, note: string | null,
+ *   numerator: number | null, denominator: number | null, unit?: SelectedUnit, rank?: number | null, rank_n?: number | null, ties?: number | null,
+ *   shortLabel?: string, name?: string, method?: "andel" | "median", n?: number | null, units?: number | null}} DisplayRow
+ */
 
-/** "Ja"/"Nej" for a unit's own survey answer, the value in its unit otherwise. */
+/** A chosen unit's row whose value is the unit's own yes/no answer. @param {DisplayRow} row @param {IndicatorInfo} indicator */
+const isOwnAnswerRow = (row, indicator) => row.role === "unit" && row.unit !== undefined && isOwnAnswer(indicator.measure, row.unit);
+
+/**
+ * "Ja"/"Nej" for a unit's own survey answer, the value in its unit otherwise; null without a value.
+ * @param {DisplayRow} row
+ * @param {IndicatorInfo} indicator
+ * @returns {string | null}
+ */
 export function valueText(row, indicator) {
   if (row.value === null || row.value === undefined) return null;
-  if (row.role === "unit" && isOwnAnswer(indicator.measure, row.unit)) {
+  if (isOwnAnswerRow(row, indicator)) {
     if (indicator.measure === "response_rate") return row.value >= 50 ? "Svarade" : "Svarade inte";
     return row.value >= 50 ? "Ja" : "Nej";
   }
   return formatValue(row.value, indicator.measure);
 }
 
-/** The basis of a value: "8 av 10 stadsdelar", "41 av 42 enheter", "median av 43 kommuner", "1 682 av 185 462". */
+/**
+ * The basis of a value: "8 av 10 stadsdelar", "41 av 42 enheter", "median av 43 kommuner", "1 682 av 185 462".
+ * @param {DisplayRow} row
+ * @param {IndicatorInfo} indicator
+ * @returns {string}
+ */
 export function basisText(row, indicator) {
   if (row.value === null || row.value === undefined) return "";
   const share = isAnswer(indicator.measure);
   if (row.role === "grupp") {
     return row.method === "andel" ? `${formatNumber(row.numerator)} av ${formatNumber(row.denominator)} enheter` : `median av ${formatNumber(row.n)} kommuner`;
   }
-  if (row.role === "unit" && isOwnAnswer(indicator.measure, row.unit)) return "";
+  if (isOwnAnswerRow(row, indicator)) return "";
   if (row.numerator === null || row.numerator === undefined || row.denominator === null || row.denominator === undefined) return "";
   if (share) {
-    const what = row.role === "unit" && row.unit.kind === "storstad" ? "stadsdelar" : "enheter";
+    const what = row.role === "unit" && row.unit?.kind === "storstad" ? "stadsdelar" : "enheter";
     return `${formatNumber(row.numerator)} av ${formatNumber(row.denominator)} ${what}`;
   }
   if (indicator.measure === "rate_per_1000") return `${formatNumber(row.numerator)} av ${formatNumber(row.denominator)} barn`;
   return "";
 }
 
-/** Where the unit stands among the compared units: "plats 46 av 277", "304 av 310 svarade ja". */
+/**
+ * Where the unit stands among the compared units: "plats 46 av 277", "304 av 310 svarade ja".
+ * @param {DisplayRow} row
+ * @param {IndicatorInfo} indicator
+ * @returns {string}
+ */
 export function placeText(row, indicator) {
   if (row.role !== "unit" || !row.rank || !row.rank_n) return "";
-  if (isOwnAnswer(indicator.measure, row.unit)) {
-    const answer = indicator.measure === "response_rate" ? (row.value >= 50 ? "svarade" : "svarade inte") : row.value >= 50 ? "svarade ja" : "svarade nej";
+  if (isOwnAnswerRow(row, indicator)) {
+    const yes = (row.value ?? 0) >= 50;
+    const answer = indicator.measure === "response_rate" ? (yes ? "svarade" : "svarade inte") : yes ? "svarade ja" : "svarade nej";
     return `${formatNumber(row.ties)} av ${formatNumber(row.rank_n)} ${answer}`;
   }
-  return `plats ${formatNumber(row.rank)} av ${formatNumber(row.rank_n)}${row.ties > 1 ? " (delad)" : ""}`;
+  return `plats ${formatNumber(row.rank)} av ${formatNumber(row.rank_n)}${(row.ties ?? 0) > 1 ? " (delad)" : ""}`;
 }
 
 /**
@@ -52,23 +83,24 @@ export function placeText(row, indicator) {
  * `measured` says whether riket has a value that year (else "mättes inte").
  */
 /**
- * @param {Record<string, any>} indicator
- * @param {Record<string, any>[]} comparisonRows
- * @param {{code: string, unit: Record<string, any>}[]} selection
+ * @param {IndicatorInfo} indicator
+ * @param {import("../sql.js").Row[]} comparisonRows
+ * @param {readonly {code: string, unit: SelectedUnit}[]} selection
  * @param {{year?: number, measured?: boolean, lanNames?: Map<string, string>}} [options]
- * @returns {Record<string, any>[]}
+ * @returns {DisplayRow[]}
  */
 export function displayRows(indicator, comparisonRows, selection, {year, measured = true, lanNames = new Map()} = {}) {
   const byCode = new Map(comparisonRows.map((r) => [r.code, r]));
+  /** @type {DisplayRow[]} */
   const rows = selection.map(({code, unit}, i) => {
     const r = byCode.get(code) ?? {};
     const ok = r.status === "ok";
     return {
-      role: "unit",
+      role: /** @type {const} */ ("unit"),
       code,
       unit,
       label: unitLabel(unit),
-      color: UNIT_COLORS[i % UNIT_COLORS.length],
+      color: /** @type {string} */ (UNIT_COLORS[i % UNIT_COLORS.length]),
       value: ok ? r.value : null,
       status: r.status ?? null,
       note: ok ? null : statusText(r.status ?? null, {year, kind: unit.kind, measured}),
@@ -156,7 +188,12 @@ export const EXPORT_COLUMNS = [
   {key: "rank_n", label: "Antal enheter med värde", type: "number", numFmt: "0"}
 ];
 
-/** Display rows of one indicator as rows of the downloaded table. */
+/**
+ * Display rows of one indicator as rows of the downloaded table.
+ * @param {IndicatorInfo} indicator
+ * @param {readonly DisplayRow[]} rows
+ * @param {number} year
+ */
 export function exportRows(indicator, rows, year) {
   return rows.map((r) => ({
     indicator_id: indicator.id,

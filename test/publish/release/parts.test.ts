@@ -7,12 +7,12 @@ import {spawnSync} from "node:child_process";
 import {existsSync, readdirSync} from "node:fs";
 import {join} from "node:path";
 import JSZip from "jszip";
-import pptxgenModule from "pptxgenjs";
 import XLSX from "xlsx";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {cellContent} from "../../../publish/release/cellValue.js";
 import {endMarkSizes, finishDeck} from "../../../publish/release/finishDeck.js";
 import {estimateLines, fitFontSize} from "../../../publish/release/fitText.js";
+import {PptxGen} from "../../../publish/release/pptxgen.js";
 import {buildTime} from "../../../publish/release/provenance.js";
 import type {Area, Indicator} from "../../../publish/release/releaseModel.js";
 import {layoutSummary, templateFor} from "../../../publish/release/summaryTexts.js";
@@ -20,8 +20,6 @@ import {ROOT, tempDir} from "../../helpers/dataDir.js";
 import {sampleTablesDir} from "../../helpers/sampleTables.js";
 import {tableQuery} from "../../helpers/tableQuery.js";
 
-type PptxGenJS = import("pptxgenjs").default;
-const PptxGen = ((pptxgenModule as unknown as {default?: unknown}).default ?? pptxgenModule) as unknown as new () => PptxGenJS;
 
 describe("finishDeck (pptxgenjs 4.0.1 writes null and 0 alike in a chart's embedded workbook)", () => {
   async function deckWith(values: (number | null)[]) {

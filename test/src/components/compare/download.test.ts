@@ -42,6 +42,7 @@ describe("the rows of one indicator", () => {
 
   it("shows a unit's answer as Ja/Nej, a storstad's share with its stadsdelar, and why a value is missing", () => {
     const [v, g, w, a2] = rows;
+    if (!v || !g || !w || !a2) throw new Error("expected the three units and their first kommungrupp");
     expect([valueText(v, BBIC), basisText(v, BBIC), placeText(v, BBIC)]).toEqual(["Nej", "", "6 av 310 svarade nej"]);
     expect([valueText(g, BBIC), basisText(g, BBIC), placeText(g, BBIC)]).toEqual(["80,0\u00a0%", "8 av 10 stadsdelar", ""]);
     expect(valueText(w, BBIC)).toBeNull();
