@@ -1,19 +1,37 @@
 // `npm run dev`: Framework's preview server reloads a page in the browser when
-// its markdown changes. Uses a scratch page, removed afterwards.
+// its markdown changes. Runs on a temporary copy of the project (what the
+// preview reads: config, pages, the modules and data the config imports, with
+// node_modules linked), so the test never writes into the real src/.
 import {spawn, type ChildProcess} from "node:child_process";
-import {rmSync, writeFileSync} from "node:fs";
-import {join} from "node:path";
+import {cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join, relative} from "node:path";
 import {afterAll, expect, test} from "vitest";
+import {seedNpmVersionCache} from "../../scripts/prepare.mjs";
 import {root} from "./globalSetup.js";
 import {launchBrowser} from "./browser.js";
 
-const PAGE = join(root, "src", "e2e-live-reload.md");
+/** The project's files `observable preview` reads, copied; Framework's cache is left behind and node_modules linked. */
+function copyProject(): string {
+  const dir = mkdtempSync(join(tmpdir(), "oj-dev-"));
+  const cache = join("src", ".observablehq");
+  for (const name of ["package.json", "observablehq.config.ts", "src", "loaders", "publish", "data"]) {
+    cpSync(join(root, name), join(dir, name), {recursive: true, filter: (source) => !relative(root, source).startsWith(cache)});
+  }
+  symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
+  // As `npm run dev` does first (scripts/prepare.mjs): Framework's version look-ups answered locally.
+  seedNpmVersionCache({root: dir, cache: join(dir, cache, "cache")});
+  return dir;
+}
+
+const project = copyProject();
+const PAGE = join(project, "src", "e2e-live-reload.md");
 const page = (heading: string) => `---\ntitle: Live reload\n---\n\n# ${heading}\n`;
 let server: ChildProcess | undefined;
 
 afterAll(() => {
   server?.kill();
-  rmSync(PAGE, {force: true});
+  rmSync(project, {recursive: true, force: true});
 });
 
 async function waitForServer(url: string, timeout = 60_000): Promise<void> {
@@ -30,7 +48,7 @@ test("editing a page in src/ updates it in the open browser", async () => {
   writeFileSync(PAGE, page("Första versionen"));
   const port = 30_000 + Math.floor(Math.random() * 20_000);
   server = spawn(join(root, "node_modules", ".bin", "observable"), ["preview", "--host", "127.0.0.1", "--port", String(port), "--no-open"], {
-    cwd: root,
+    cwd: project,
     env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true"},
     stdio: "ignore"
   });
@@ -54,6 +72,7 @@ test("editing a page in src/ updates it in the open browser", async () => {
       while (Date.now() < deadline && (seen = await heading()) !== "Andra versionen") await tab.waitForTimeout(100);
     }
     expect(seen).toBe("Andra versionen");
+    expect(existsSync(join(root, "src", "e2e-live-reload.md")), "the project's own src/ is never written").toBe(false);
   } finally {
     await browser.close();
   }
