@@ -3,22 +3,18 @@
  * from the committed sample data through the real pipeline: raw files in data/
  * → loaders → Parquet → SQL.
  */
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {sampleTableQuery} from "./helpers/sampleTables.js";
+import {describe, expect, it} from "vitest";
+import {useSampleTables} from "./helpers/sampleTables.js";
 
-let q: Awaited<ReturnType<typeof sampleTableQuery>>;
-beforeAll(async () => {
-  q = await sampleTableQuery();
-});
-afterAll(() => q.close());
+const sample = useSampleTables();
 
 const riket = async (indicator: string, year: number) => {
-  const rows = await q.query(`SELECT value, numerator, denominator FROM observations WHERE indicator_id = '${indicator}' AND area_code = '00' AND year = ${year}`);
+  const rows = await sample.query(`SELECT value, numerator, denominator FROM observations WHERE indicator_id = '${indicator}' AND area_code = '00' AND year = ${year}`);
   expect(rows, `${indicator} ${year}`).toHaveLength(1);
   return rows[0] as {value: number; numerator: number; denominator: number};
 };
 const series = async (indicator: string, from: number, to: number) =>
-  (await q.query(`SELECT value FROM observations WHERE indicator_id = '${indicator}' AND area_code = '00' AND year BETWEEN ${from} AND ${to} ORDER BY year`)).map((r) => r.value as number);
+  (await sample.query(`SELECT value FROM observations WHERE indicator_id = '${indicator}' AND area_code = '00' AND year BETWEEN ${from} AND ${to} ORDER BY year`)).map((r) => r.value as number);
 
 describe("2014 release (survey of November 2013)", () => {
   it('"Fyra av fem kommuner har nu ordinarie BBIC-licens": 80 %', async () => {
@@ -54,7 +50,7 @@ describe("2016 results (survey of spring 2016)", () => {
   it('"98 procent av kommunerna och stadsdelarna i storstäderna har ordinarie licens för BBIC", stadsdelar counted', async () => {
     const r = await riket("bbic_ordinarie_licens", 2016);
     expect(Math.round(r.value)).toBe(98);
-    const stadsdelar = await q.query(`SELECT count(*) AS n FROM responses r JOIN areas a ON a.code = r.area_code WHERE r.year = 2016 AND r.answered AND a.level = 'stadsdel'`);
+    const stadsdelar = await sample.query(`SELECT count(*) AS n FROM responses r JOIN areas a ON a.code = r.area_code WHERE r.year = 2016 AND r.answered AND a.level = 'stadsdel'`);
     expect(stadsdelar[0]!.n).toBeGreaterThan(0);
     expect(r.denominator).toBe((await riket("svarsfrekvens", 2016)).numerator);
   });
@@ -67,14 +63,14 @@ describe("2016 results (survey of spring 2016)", () => {
     expect(Math.round((await riket(id, 2016)).value)).toBe(percent);
   });
   it('"kan inte jämföras": 2016 starts a new comparability group for every indicator measured before', async () => {
-    const rows = await q.query(`SELECT indicator_id, count(DISTINCT group_id) AS groups FROM comparability c
+    const rows = await sample.query(`SELECT indicator_id, count(DISTINCT group_id) AS groups FROM comparability c
       WHERE indicator_id IN (SELECT id FROM indicators WHERE source = 'enkät')
         AND indicator_id IN (SELECT indicator_id FROM comparability WHERE 2016 BETWEEN first_year AND last_year)
       GROUP BY indicator_id HAVING min(first_year) < 2016`);
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) {
-      const g = await q.query(`SELECT group_id FROM comparability WHERE indicator_id = '${r.indicator_id}' AND 2016 BETWEEN first_year AND last_year`);
-      const before = await q.query(`SELECT group_id FROM comparability WHERE indicator_id = '${r.indicator_id}' AND 2015 BETWEEN first_year AND last_year`);
+      const g = await sample.query(`SELECT group_id FROM comparability WHERE indicator_id = '${r.indicator_id}' AND 2016 BETWEEN first_year AND last_year`);
+      const before = await sample.query(`SELECT group_id FROM comparability WHERE indicator_id = '${r.indicator_id}' AND 2015 BETWEEN first_year AND last_year`);
       expect(g[0]!.group_id, String(r.indicator_id)).not.toBe(before[0]?.group_id);
     }
   });

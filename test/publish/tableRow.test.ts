@@ -4,7 +4,7 @@
 import {describe, expect, expectTypeOf, it} from "vitest";
 import {tableRow, type TableRow} from "../../publish/tableRow.js";
 import {TABLES} from "../../src/lib/schema.js";
-import {sampleTableQuery} from "../helpers/sampleTables.js";
+import {useSampleTables} from "../helpers/sampleTables.js";
 
 describe("TableRow", () => {
   it("maps each declared column to its JS type, null where the column allows it", () => {
@@ -24,15 +24,11 @@ describe("tableRow", () => {
     expect(tableRow("comparability", raw)).toEqual({indicator_id: "bbic", group_id: "2010–2015", first_year: 2010, last_year: 2015, note: null});
   });
 
+  const sample = useSampleTables();
   it("reads every row of the sample tables as declared", async () => {
-    const {query, close} = await sampleTableQuery();
-    try {
-      for (const name of Object.keys(TABLES) as (keyof typeof TABLES)[]) {
-        const [row] = await query(`SELECT * FROM ${name} LIMIT 1`);
-        expect(tableRow(name, row!), name).toEqual(row);
-      }
-    } finally {
-      close();
+    for (const name of Object.keys(TABLES) as (keyof typeof TABLES)[]) {
+      const [row] = await sample.query(`SELECT * FROM ${name} LIMIT 1`);
+      expect(tableRow(name, row!), name).toEqual(row);
     }
   });
 });

@@ -7,24 +7,17 @@
  */
 import JSZip from "jszip";
 import XLSX from "xlsx";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {beforeAll, describe, expect, it} from "vitest";
 import {buildRelease} from "../../../publish/release/buildRelease.js";
 import {estimateLines, LINE_HEIGHT} from "../../../publish/release/fitText.js";
 import {facts2014, releaseTexts, texts2014} from "../../../src/lib/releaseTexts.js";
-import {sampleTablesDir} from "../../helpers/sampleTables.js";
-import {tableQuery} from "../../helpers/tableQuery.js";
+import {useSampleTables} from "../../helpers/sampleTables.js";
 
 const EMU = 914400;
 const SLIDE_W = 12192000;
 const SLIDE_H = 6858000;
 
-let tablesDir: string;
-let q: Awaited<ReturnType<typeof tableQuery>>;
-beforeAll(async () => {
-  tablesDir = await sampleTablesDir();
-  q = await tableQuery(tablesDir);
-});
-afterAll(() => q.close());
+const sample = useSampleTables();
 
 const unescape = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
 const paragraphs = (xml: string) => [...xml.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)].map((m) => unescape([...m[1]!.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => t[1]).join("")));
@@ -79,12 +72,12 @@ async function readDeck(bytes: Uint8Array) {
 }
 
 async function indicatorsByShortTitle() {
-  return new Map((await q.query(`SELECT id, short_title, measure FROM indicators`)).map((r) => [String(r.short_title), {id: String(r.id), measure: String(r.measure)}]));
+  return new Map((await sample.query(`SELECT id, short_title, measure FROM indicators`)).map((r) => [String(r.short_title), {id: String(r.id), measure: String(r.measure)}]));
 }
 
 /** Riket values of an indicator up to `year`, by comparability group. */
 async function riket(id: string, year: number) {
-  return q.query(`SELECT o.year, o.value, c.group_id FROM observations o JOIN comparability c ON c.indicator_id = o.indicator_id AND o.year BETWEEN c.first_year AND c.last_year
+  return sample.query(`SELECT o.year, o.value, c.group_id FROM observations o JOIN comparability c ON c.indicator_id = o.indicator_id AND o.year BETWEEN c.first_year AND c.last_year
     WHERE o.indicator_id = '${id}' AND o.area_code = '00' AND o.status = 'ok' AND o.year <= ${year} ORDER BY o.year`);
 }
 
@@ -95,7 +88,7 @@ describe.each([
   let deck: Awaited<ReturnType<typeof readDeck>>;
   let name: string;
   beforeAll(async () => {
-    const built = await buildRelease({year, release, tablesDir, kinds: ["pptx"]});
+    const built = await buildRelease({year, release, tablesDir: sample.dir, kinds: ["pptx"]});
     name = built.files[0]!.name;
     deck = await readDeck(built.files[0]!.bytes);
   });
@@ -107,7 +100,7 @@ describe.each([
   });
 
   it("says the same sentences as the report pages, word for word", async () => {
-    const t = await releaseTexts(template, q.query, year);
+    const t = await releaseTexts(template, sample.query, year);
     const sentences = Object.values(t).filter((v): v is string => typeof v === "string");
     expect(sentences.length).toBeGreaterThanOrEqual(year === 2016 ? 5 : 9);
     const summary = deck.slides.filter((s) => s.text.some((p) => p.startsWith("Några resultat i korthet")));
@@ -131,7 +124,7 @@ describe.each([
           for (const [i, label] of s!.labels.entries()) {
             const ind = byTitle.get(label);
             expect(ind, `${where}: ${label}`).toBeDefined();
-            const [row] = await q.query(`SELECT value FROM observations WHERE indicator_id = '${ind!.id}' AND area_code = '00' AND year = ${year} AND status = 'ok'`);
+            const [row] = await sample.query(`SELECT value FROM observations WHERE indicator_id = '${ind!.id}' AND area_code = '00' AND year = ${year} AND status = 'ok'`);
             expect(s!.values[i], `${where}: ${label}`).toBe(row!.value);
             charted.add(ind!.id);
             points++;
@@ -164,7 +157,7 @@ describe.each([
         }
       }
     }
-    const expected = (await q.query(`SELECT DISTINCT indicator_id FROM observations WHERE area_code = '00' AND year = ${year} AND status = 'ok'`)).map((r) => String(r.indicator_id)).sort();
+    const expected = (await sample.query(`SELECT DISTINCT indicator_id FROM observations WHERE area_code = '00' AND year = ${year} AND status = 'ok'`)).map((r) => String(r.indicator_id)).sort();
     expect([...charted].sort()).toEqual(expected);
     expect(points).toBeGreaterThan(expected.length);
   });
@@ -239,9 +232,9 @@ describe.each([
 });
 
 it("builds the deck for another survey year from the data alone", async () => {
-  const built = await buildRelease({year: 2015, tablesDir, kinds: ["pptx"]});
+  const built = await buildRelease({year: 2015, tablesDir: sample.dir, kinds: ["pptx"]});
   const deck = await readDeck(built.files[0]!.bytes);
-  const t = texts2014(await facts2014(q.query, 2015));
+  const t = texts2014(await facts2014(sample.query, 2015));
   const body = deck.slides[1]!.text;
   expect(body.some((p) => p.includes(String(t.participation)))).toBe(true);
   expect(String(t.participation)).toContain("november 2015");

@@ -9,27 +9,20 @@ import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import JSZip from "jszip";
 import XLSX from "xlsx";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {beforeAll, describe, expect, it} from "vitest";
 import {buildRelease} from "../../../publish/release/buildRelease.js";
 import {DATA} from "../../helpers/dataDir.js";
-import {sampleTablesDir} from "../../helpers/sampleTables.js";
-import {tableQuery} from "../../helpers/tableQuery.js";
+import {useSampleTables} from "../../helpers/sampleTables.js";
 
 /** The legend as documented to users (publish/release/markers.ts and "Om filen"). */
 const MARKER: Record<string, string> = {no_answer: "ES", missing: "..", suppressed: "X", not_applicable: "."};
 const FORMAT = {yesNo: '"Ja";"Ja";"Nej"', percent: "0.0%", count: "#,##0", rate: "0.0"};
 const BUILT_AT = new Date("2016-05-31T08:00:00Z");
 
-let tablesDir: string;
-let q: Awaited<ReturnType<typeof tableQuery>>;
-beforeAll(async () => {
-  tablesDir = await sampleTablesDir();
-  q = await tableQuery(tablesDir);
-});
-afterAll(() => q.close());
+const sample = useSampleTables();
 
 async function workbookFor(year: number, release = year) {
-  const built = await buildRelease({year, release, tablesDir, builtAt: BUILT_AT, kinds: ["xlsx"]});
+  const built = await buildRelease({year, release, tablesDir: sample.dir, builtAt: BUILT_AT, kinds: ["xlsx"]});
   const bytes = built.files[0]!.bytes;
   return {name: built.files[0]!.name, bytes, book: XLSX.read(bytes, {cellNF: true, cellText: true})};
 }
@@ -42,7 +35,7 @@ const header = (ws: Sheet, r: number) => Array.from({length: colsOf(ws)}, (_, c)
 
 /** What DuckDB says each unit's cell must hold, computed from the tables alone. */
 async function expectedCells(year: number) {
-  const rows = await q.query(`
+  const rows = await sample.query(`
     WITH ind AS (SELECT i.* FROM indicators i WHERE i.id IN (SELECT indicator_id FROM observations WHERE year = ${year})),
     level_rows AS (SELECT DISTINCT o.indicator_id, a.level FROM observations o JOIN areas a ON a.code = o.area_code WHERE o.year = ${year})
     SELECT a.code, a.level, a.survey_unit, ind.id, ind.measure, ind.source, o.status, o.value,
@@ -94,7 +87,7 @@ describe.each([
     }
     expect(counts).toEqual({Kommuner: 290, Stadsdelar: 29});
     const codes = (ws: Sheet) => Array.from({length: rowsOf(ws) - 2}, (_, i) => String(cell(ws, i + 2, 0)!.v)).sort();
-    const dbCodes = async (levels: string) => (await q.query(`SELECT code FROM areas WHERE level IN (${levels}) ORDER BY code`)).map((r) => String(r.code));
+    const dbCodes = async (levels: string) => (await sample.query(`SELECT code FROM areas WHERE level IN (${levels}) ORDER BY code`)).map((r) => String(r.code));
     expect(codes(k)).toEqual(await dbCodes("'kommun', 'stadsdel'"));
     expect(codes(book.Sheets["Län"]!)).toEqual(await dbCodes("'län'"));
     expect(codes(book.Sheets.Riket!)).toEqual(["00"]);
@@ -123,7 +116,7 @@ describe.each([
   });
 
   it("heads each indicator column with its short title above its id, for every indicator of the year", async () => {
-    const indicators = await q.query(`SELECT id, short_title FROM indicators WHERE id IN (SELECT indicator_id FROM observations WHERE year = ${year})`);
+    const indicators = await sample.query(`SELECT id, short_title FROM indicators WHERE id IN (SELECT indicator_id FROM observations WHERE year = ${year})`);
     const meta = JSON.parse(readFileSync(join(DATA, "indicators.json"), "utf8")) as {indicators: {id: string}[]};
     const order = meta.indicators.map((i) => i.id).filter((id) => indicators.some((r) => r.id === id));
     for (const [sheet, fixed] of [["Kommuner", ["Kod", "Namn", "Typ", "Län", "Kommungrupp"]], ["Län", ["Kod", "Namn"]], ["Riket", ["Kod", "Namn"]]] as const) {
@@ -195,10 +188,10 @@ describe.each([
     const about = XLSX.utils.sheet_to_json<string[]>(book.Sheets["Om filen"]!, {header: 1, defval: ""}).map((r) => r.join(" | "));
     const text = about.join("\n");
     for (const [status, marker] of Object.entries(MARKER)) expect(about.some((line) => line.startsWith(`${marker} | `)), `${status} ${marker}`).toBe(true);
-    const [survey] = await q.query(`SELECT period, units, answered FROM surveys WHERE year = ${year}`);
+    const [survey] = await sample.query(`SELECT period, units, answered FROM surveys WHERE year = ${year}`);
     expect(text).toContain(`Enkäten besvarades ${survey!.period}.`);
     expect(text).toContain(`${survey!.answered} av ${survey!.units} kommuner och stadsdelar svarade`);
-    const breaks = await q.query(`SELECT c.indicator_id, c.note FROM comparability c
+    const breaks = await sample.query(`SELECT c.indicator_id, c.note FROM comparability c
       WHERE c.first_year = ${year} AND c.indicator_id IN (SELECT indicator_id FROM observations WHERE year = ${year})
       AND EXISTS (SELECT 1 FROM comparability p WHERE p.indicator_id = c.indicator_id AND p.first_year < c.first_year)`);
     for (const b of breaks) expect(about.some((line) => line.includes(`(${b.indicator_id}) | ${b.note}`)), String(b.indicator_id)).toBe(true);
@@ -208,8 +201,8 @@ describe.each([
   });
 
   it("records its provenance: build time and the SHA-256 of the Parquet tables, as sha256sum prints them", async () => {
-    const files = readdirSync(tablesDir).filter((f) => f.endsWith(".parquet")).sort();
-    const lines = files.map((f) => `${createHash("sha256").update(readFileSync(join(tablesDir, f))).digest("hex")}  ${f}\n`);
+    const files = readdirSync(sample.dir).filter((f) => f.endsWith(".parquet")).sort();
+    const lines = files.map((f) => `${createHash("sha256").update(readFileSync(join(sample.dir, f))).digest("hex")}  ${f}\n`);
     const digest = createHash("sha256").update(lines.join("")).digest("hex");
     const about = XLSX.utils.sheet_to_json<string[]>(book.Sheets["Om filen"]!, {header: 1, defval: ""});
     const value = (label: string) => about.find((r) => r[0] === label)?.[1];
@@ -224,9 +217,9 @@ describe.each([
 
   it('"Indikatorer" describes every indicator from the metadata table', async () => {
     const rows = XLSX.utils.sheet_to_json<Record<string, string>>(book.Sheets.Indikatorer!);
-    const db = await q.query(`SELECT * FROM indicators`);
+    const db = await sample.query(`SELECT * FROM indicators`);
     expect(rows.map((r) => r.Id).sort()).toEqual(db.map((r) => String(r.id)).sort());
-    const inYear = new Set((await q.query(`SELECT DISTINCT indicator_id FROM observations WHERE year = ${year}`)).map((r) => r.indicator_id));
+    const inYear = new Set((await sample.query(`SELECT DISTINCT indicator_id FROM observations WHERE year = ${year}`)).map((r) => r.indicator_id));
     for (const d of db) {
       const r = rows.find((x) => x.Id === d.id)!;
       expect(r.Titel).toBe(d.title);
@@ -245,5 +238,5 @@ describe.each([
 it("builds any survey year in the data, and refuses one that is not there", async () => {
   const {book} = await workbookFor(2015);
   expect(XLSX.utils.decode_range(book.Sheets.Kommuner!["!ref"]!).e.r + 1).toBe(2 + 290 + 29);
-  await expect(buildRelease({year: 2009, tablesDir, kinds: ["xlsx"]})).rejects.toThrow(/no survey year 2009 \(expected one of 2010, 2011, 2012, 2013, 2014, 2015, 2016\)/);
+  await expect(buildRelease({year: 2009, tablesDir: sample.dir, kinds: ["xlsx"]})).rejects.toThrow(/no survey year 2009 \(expected one of 2010, 2011, 2012, 2013, 2014, 2015, 2016\)/);
 });

@@ -8,7 +8,7 @@ import {existsSync, readdirSync} from "node:fs";
 import {join} from "node:path";
 import JSZip from "jszip";
 import XLSX from "xlsx";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {beforeAll, describe, expect, it} from "vitest";
 import {cellContent} from "../../../publish/release/cellValue.js";
 import {endMarkSizes, finishDeck} from "../../../publish/release/finishDeck.js";
 import {estimateLines, fitFontSize} from "../../../publish/release/fitText.js";
@@ -17,8 +17,7 @@ import {buildTime} from "../../../publish/release/provenance.js";
 import type {Area, Indicator} from "../../../publish/release/releaseModel.js";
 import {layoutSummary, templateFor} from "../../../publish/release/summaryTexts.js";
 import {ROOT, tempDir} from "../../helpers/dataDir.js";
-import {sampleTablesDir} from "../../helpers/sampleTables.js";
-import {tableQuery} from "../../helpers/tableQuery.js";
+import {sampleTablesDir, useSampleTables} from "../../helpers/sampleTables.js";
 
 
 describe("finishDeck (pptxgenjs 4.0.1 writes null and 0 alike in a chart's embedded workbook)", () => {
@@ -83,11 +82,7 @@ describe("text fit", () => {
 });
 
 describe("summary template per survey year (the report pages' rule)", () => {
-  let q: Awaited<ReturnType<typeof tableQuery>>;
-  beforeAll(async () => {
-    q = await tableQuery(await sampleTablesDir());
-  });
-  afterAll(() => q.close());
+  const sample = useSampleTables();
   it.each([
     [2010, "texts2014"],
     [2012, "texts2014"],
@@ -95,7 +90,7 @@ describe("summary template per survey year (the report pages' rule)", () => {
     [2015, "texts2014"],
     [2016, "texts2016"]
   ])("%i → %s", async (year, template) => {
-    expect(await templateFor(q.query, year as number)).toBe(template);
+    expect(await templateFor(sample.query, year as number)).toBe(template);
   });
   it("groups sentences into paragraphs and keeps a sentence the layout does not know", () => {
     const s = layoutSummary("texts2016", {bbic: "A.", school: "B.", primaryCare: "C.", competencePlanLow: true, comparability: "D.", extra: "E."});

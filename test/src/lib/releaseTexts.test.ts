@@ -2,29 +2,25 @@
  * The release sentences are generated from data: with the sample data they
  * read exactly as published; with other data they say other things.
  */
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {describe, expect, it} from "vitest";
 import {buildTables} from "../../../loaders/pipeline.js";
 import {facts2014, facts2016, texts2014, texts2016} from "../../../src/lib/releaseTexts.js";
 import {fixture, makeDataDir, tempDir} from "../../helpers/dataDir.js";
-import {sampleTableQuery} from "../../helpers/sampleTables.js";
+import {useSampleTables} from "../../helpers/sampleTables.js";
 import {tableQuery} from "../../helpers/tableQuery.js";
 import {PUBLISHED_2014, PUBLISHED_2016} from "../../fixtures/publishedTexts.js";
 
 describe("with the sample data", () => {
-  let q: Awaited<ReturnType<typeof sampleTableQuery>>;
-  beforeAll(async () => {
-    q = await sampleTableQuery();
-  });
-  afterAll(() => q.close());
+  const sample = useSampleTables();
 
   it("the 2014 release reads exactly as published", async () => {
-    expect(texts2014(await facts2014(q.query, 2013))).toEqual(PUBLISHED_2014);
+    expect(texts2014(await facts2014(sample.query, 2013))).toEqual(PUBLISHED_2014);
   });
   it("the 2016 results read exactly as published", async () => {
-    expect(texts2016(await facts2016(q.query, 2016))).toEqual(PUBLISHED_2016);
+    expect(texts2016(await facts2016(sample.query, 2016))).toEqual(PUBLISHED_2016);
   });
   it("the 2014 template renders another survey year from data alone", async () => {
-    const t = texts2014(await facts2014(q.query, 2014));
+    const t = texts2014(await facts2014(sample.query, 2014));
     expect(t.bbic).toBe("Nio av tio kommuner har nu ordinarie BBIC-licens, vilket är drygt tre gånger så många som år 2010.");
     expect(t.competenceNew).toBe("Andelen handläggare med socionomexamen och erfarenhet av barnutredningar är därför en av årets kvalitetsindikatorer.");
     expect(t.participation).toBe("Deltagandet i årets öppna jämförelser har varit stort – 96 procent av landets socialförvaltningar besvarade enkäten i november 2014.");
