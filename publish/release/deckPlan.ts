@@ -5,6 +5,7 @@
  * (buildDeck.ts) so tests can check the figures without parsing slides.
  */
 import type {Indicator, Measure, ReleaseModel} from "./releaseModel.js";
+import {sqlYear} from "../../src/lib/sql.js";
 import {isShare} from "../../src/lib/vocabulary.js";
 import type {Query} from "./tableSet.js";
 
@@ -58,7 +59,7 @@ export async function nationalPoints(query: Query, year: number): Promise<Nation
   const rows = await query(`SELECT o.indicator_id, o.year, o.value, o.numerator, o.denominator,
       coalesce(c.group_id, '') AS group_id, coalesce(c.first_year, o.year) AS group_first_year
     FROM observations o LEFT JOIN comparability c ON c.indicator_id = o.indicator_id AND o.year BETWEEN c.first_year AND c.last_year
-    WHERE o.area_code = '00' AND o.status = 'ok' AND o.year <= ${Number(year)}
+    WHERE o.area_code = '00' AND o.status = 'ok' AND o.year <= ${sqlYear(year)}
     ORDER BY o.indicator_id, o.year`);
   return rows.map((r) => ({
     indicator_id: String(r.indicator_id),
