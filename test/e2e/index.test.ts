@@ -1,6 +1,8 @@
 // Översikt (src/index.md): national trend chart, indicator picker, table per län.
+import type {Page} from "playwright-core";
 import {expect} from "vitest";
 import {pageTest, tableWithHeader, waitForPlot} from "./browser.js";
+import {textsOutsideCharts} from "./chartChecks.js";
 
 pageTest("/", async ({page, screenshot}) => {
   // The chart is drawn from a DuckDB-WASM query once the Parquet tables are loaded.
@@ -28,3 +30,33 @@ pageTest("/", async ({page, screenshot}) => {
   await expect.poll(() => rows.count(), {timeout: 30_000}).toBe(21);
   // pageTest saves the final state as index.png.
 });
+
+/** Picks the indicator whose option label matches (short or full title), and waits for the chart to redraw. */
+async function pickIndicator(page: Page, label: RegExp): Promise<void> {
+  const select = page.getByLabel("Indikator");
+  const options = await select.locator("option").evaluateAll((list) => (list as HTMLOptionElement[]).map((o) => ({value: o.value, text: o.textContent ?? ""})));
+  const option = options.find((o) => label.test(o.text));
+  expect(option, `an indicator matching ${label}`).toBeDefined();
+  await select.selectOption(option!.value);
+  await waitForPlot(page, "#trend-card");
+}
+
+/** Large counts (Barn 0–17 år, over two million in riket): every digit of every tick label shows, up to a tick above the values. */
+async function countChecks(page: Page): Promise<void> {
+  await waitForPlot(page, "#trend-card");
+  await pickIndicator(page, /Barn 0–17 år$|Folkmängd 0–17 år/);
+  const card = page.locator("#trend-card");
+  await expect.poll(() => card.locator('g[aria-label="y-axis tick label"] text').allTextContents(), {timeout: 30_000}).toContain("2\u202f500\u202f000");
+  expect(await textsOutsideCharts(card)).toEqual([]);
+  // A count is its own numerator and has no denominator: the table shows only its value.
+  const table = tableWithHeader(page, "Län");
+  const headers = async () => (await table.locator("thead th").allTextContents()).map((t) => t.replace(/[▾▴]/g, "").trim()).filter(Boolean);
+  await expect.poll(headers, {timeout: 30_000}).toEqual(["Kod", "Län", "Värde"]);
+  // A share has both, and they mean something: yes answers of units that answered.
+  await pickIndicator(page, /Ordinarie BBIC-licens|Ordinarie licens för BBIC/);
+  await expect.poll(headers, {timeout: 30_000}).toEqual(["Kod", "Län", "Värde", "Täljare", "Nämnare"]);
+  expect(await textsOutsideCharts(card)).toEqual([]);
+}
+
+pageTest("/", async ({page}) => countChecks(page), {name: "page /: axis labels whole and table columns by measure (1280 px)", screenshot: "index-count"});
+pageTest("/", async ({page}) => countChecks(page), {name: "page / at 390 px", viewport: {width: 390, height: 844}, screenshot: "index-count-390"});

@@ -9,6 +9,7 @@ import type {Download, Page} from "playwright-core";
 import {expect, inject} from "vitest";
 import * as XLSX from "xlsx";
 import {openPage, pageTest, sharedBrowser, waitForContent, waitForPlot} from "./browser.js";
+import {drawnInYear, textsOutsideCharts} from "./chartChecks.js";
 import {distDir} from "./globalSetup.js";
 
 const results = (page: Page) => page.locator("#compare-results");
@@ -173,4 +174,11 @@ pageTest(`/jamfor?enhet=${missing.code}&tema=bbic&ar=${missing.year}`, async ({p
     expect(from! < breakX - 1 && to! > breakX + 1, `a line crosses the 2016 break: ${from}–${to}`).toBe(false);
     expect(from! < missingX - 1 && to! > missingX + 1, `a line crosses ${missing.year}, a year without an answer: ${from}–${to}`).toBe(false);
   }
+  // The year without an answer is a grey band, never a mark on the zero line, and the caption says what the band means.
+  const drawn = await drawnInYear(trend, missing.year);
+  expect(drawn.band).toBe(true);
+  for (const y of drawn.dots) expect(Math.abs(y - drawn.zeroY!)).toBeGreaterThan(0.5);
+  const figure = page.locator("#indikator-bbic_ordinarie_licens figure.compare-chart").last();
+  await expect(figure.locator("figcaption")).toContainText("Grått fält: inget värde det året");
+  expect(await textsOutsideCharts(results(page))).toEqual([]);
 }, {timeout: 120_000, screenshot: "jamfor-no-answer"});

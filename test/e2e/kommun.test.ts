@@ -1,12 +1,13 @@
 // The per-unit report pages (src/kommun/[kod].md) for a kommun, a storstad and a
 // stadsdel, and the list of all units (src/kommun/index.md). pageTest fails on
 // any console error or request off 127.0.0.1.
-import {readFileSync} from "node:fs";
+import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import type {Page} from "playwright-core";
 import {expect, inject, test} from "vitest";
 import {pageTest, waitForContent, waitForPlot} from "./browser.js";
-import {root} from "./globalSetup.js";
+import {drawnInYear, textsOutsideCharts} from "./chartChecks.js";
+import {distDir, root} from "./globalSetup.js";
 
 async function narrative(page: Page): Promise<Record<string, string>> {
   const items = page.locator("#narrative li[data-sentence]");
@@ -91,3 +92,36 @@ pageTest("/kommun/", async ({page}) => {
   await page.waitForURL(/\/kommun\/1480-01$/);
   await expect(page.locator("h1")).toHaveText("Angered");
 });
+
+// Jokkmokk lacks some values (a year without an answer to a question): the
+// trend charts must not draw them as 0, and no label may be cut, on a desktop
+// or a phone. The years without a value are read from the unit's built file.
+const jokkmokk = (() => {
+  const dir = join(distDir, "_file", "data", "units");
+  const name = readdirSync(dir).find((f) => /^2510\.[0-9a-f]+\.json$/.test(f));
+  if (!name) throw new Error(`no unit file for 2510 in ${dir}`);
+  const report = JSON.parse(readFileSync(join(dir, name), "utf8")) as {values: {id: string; trend: {unit: {year: number; status: string}[]}}[]};
+  return report.values.flatMap((v) => v.trend.unit.filter((p) => p.status !== "ok").map((p) => ({id: v.id, year: p.year, status: p.status})));
+})();
+
+async function gapChecks(page: Page): Promise<void> {
+  await expect(page.locator("h1")).toHaveText("Jokkmokk");
+  await waitForContent(page, page.locator("#unit-results section.unit-indicator"));
+  expect(jokkmokk.length, "Jokkmokk has years without a value in the sample data").toBeGreaterThan(0);
+  for (const {id, year, status} of jokkmokk) {
+    const figure = page.locator(`#indikator-${id} figure.compare-chart`);
+    await waitForPlot(page, `#indikator-${id}`);
+    const drawn = await drawnInYear(figure.locator("svg.chart-main"), year);
+    expect(drawn.band, `${id} ${year} (${status}): a grey band marks the gap`).toBe(true);
+    expect(drawn.zeroY).not.toBeNull();
+    for (const y of drawn.dots) expect(Math.abs(y - drawn.zeroY!), `${id} ${year} (${status}): no mark on the zero line`).toBeGreaterThan(0.5);
+    await expect(figure.locator("figcaption")).toContainText("Grått fält: inget värde det året");
+    await expect(figure.locator("svg.chart-legend")).toContainText("inget värde det året");
+  }
+  // "Ej jämförbart", tick labels, legends: all whole.
+  expect(await page.locator("#unit-results svg text", {hasText: /^Ej jämförbart$/}).count()).toBeGreaterThan(0);
+  expect(await textsOutsideCharts(page.locator("#unit-results"))).toEqual([]);
+}
+
+pageTest("/kommun/2510", async ({page}) => gapChecks(page), {name: "page /kommun/2510: missing values are gaps, not zeros; no label cut (1280 px)", screenshot: "kommun-2510"});
+pageTest("/kommun/2510", async ({page}) => gapChecks(page), {name: "page /kommun/2510 at 390 px", viewport: {width: 390, height: 844}, screenshot: "kommun-2510-390"});

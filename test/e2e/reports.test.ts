@@ -9,6 +9,7 @@ import {writePdfs, REPORTS} from "../../scripts/pdf.mjs";
 import {PUBLISHED_2014, PUBLISHED_2016} from "../fixtures/publishedTexts.js";
 import {distDir} from "./globalSetup.js";
 import {pageTest, PLOT_MARKS, waitForContent, waitForPlot} from "./browser.js";
+import {textsOutsideCharts} from "./chartChecks.js";
 import type {Page} from "playwright-core";
 
 /** The "Ladda ned" links: both files are served, and are zip containers (xlsx, pptx). */
@@ -71,6 +72,40 @@ pageTest("/rapporter/resultat-i-korthet-2016", async ({page}) => {
   expect(spans.some(([from, to]) => to! - from! > 0 && to! < breakX)).toBe(true);
   expect(await chart.locator("text", {hasText: "Ej jämförbart"}).count()).toBe(1);
 });
+
+/** The 2016 report's charts, whole at any width: bars as wide as the card, no card left half empty, no label cut. */
+async function report2016Charts(page: Page, phone: boolean): Promise<void> {
+  await sentences(page);
+  const headline = page.locator(".card", {has: page.locator("h2", {hasText: "Andel kommuner och stadsdelar"})});
+  await waitForPlot(page, ".grid-rows-auto");
+  const svg = headline.locator("svg").filter({has: page.locator(PLOT_MARKS)});
+  const svgWidth = await svg.evaluate((e) => e.getBoundingClientRect().width);
+  const bars = await svg.locator('g[aria-label="bar"] rect').evaluateAll((rects) => rects.map((r) => r.getBoundingClientRect().width));
+  expect(bars).toHaveLength(5);
+  // The largest share (98 %) spans most of the chart, not a sliver beside a fixed label column.
+  expect(Math.max(...bars)).toBeGreaterThan(0.45 * svgWidth);
+  // Stacked on a phone, the card ends where its chart ends (Framework's grid made every row as tall as the text card's).
+  const {stacked, slack} = await headline.evaluate((card) => ({
+    stacked: card.getBoundingClientRect().top >= card.previousElementSibling!.getBoundingClientRect().bottom,
+    slack: card.getBoundingClientRect().bottom - card.lastElementChild!.getBoundingClientRect().bottom
+  }));
+  expect(stacked).toBe(phone);
+  if (phone) expect(slack).toBeLessThan(40);
+  await waitForPlot(page, "#bbic-trend");
+  expect(await textsOutsideCharts(page.locator("#observablehq-main"))).toEqual([]);
+}
+
+pageTest("/rapporter/resultat-i-korthet-2016", async ({page}) => report2016Charts(page, false), {name: "page /rapporter/resultat-i-korthet-2016: charts whole (1280 px)", screenshot: "resultat-i-korthet-2016-charts"});
+// On a phone the old chart logged "<rect> attribute width: A negative value" five times; pageTest fails on any console error.
+pageTest("/rapporter/resultat-i-korthet-2016", async ({page}) => report2016Charts(page, true), {name: "page /rapporter/resultat-i-korthet-2016 at 390 px", viewport: {width: 390, height: 844}, screenshot: "resultat-i-korthet-2016-390"});
+
+pageTest("/rapporter/barnens-behov-allt-mer-i-centrum", async ({page}) => {
+  await sentences(page);
+  await expect.poll(() => page.locator(".card svg").filter({has: page.locator(PLOT_MARKS)}).count(), {timeout: 60_000}).toBe(3);
+  expect(await textsOutsideCharts(page.locator("#observablehq-main"))).toEqual([]);
+  // Three series in the collaboration trend, named in a legend above it.
+  await expect(page.locator(".chart-with-legend svg.chart-legend")).toContainText("Samverkan BUP");
+}, {name: "page /rapporter/barnens-behov-allt-mer-i-centrum at 390 px", viewport: {width: 390, height: 844}, screenshot: "barnens-behov-allt-mer-i-centrum-390"});
 
 pageTest("/anvandarguide", async ({page}) => {
   const cards = page.locator(".indicator");
