@@ -92,7 +92,8 @@ function readPolicy(raw: unknown, base: DisclosurePolicy, column: string): Discl
     if (typeof raw.note !== "string" || !raw.note.trim()) fail({file: FILE, column: `${column}.note`}, `found ${describeValue(raw.note)} (expected a sentence saying why)`);
     policy.note = raw.note;
   }
-  if (!policy.protect && !policy.note) fail({file: FILE, column}, `protect is null but there is no note (expected "note" saying why nothing in this source needs protection)`);
+  // A note inherited from the default explains the default, not why this source needs no protection.
+  if (!policy.protect && (!policy.note || (raw.protect === null && !("note" in raw)))) fail({file: FILE, column}, `protect is null but there is no note (expected "note" saying why nothing in this source needs protection)`);
   return policy;
 }
 
