@@ -222,9 +222,13 @@ export function attack(input: AttackInput): AttackResult {
     });
     const a = attempt("linked", MERGED);
     a.tried += tableTargets.length;
-    const exact = tableTargets.filter((t) => cells.get(t.area_code)?.value !== null && cells.has(t.area_code));
-    for (const t of exact) found({indicator_id: indicator, area_code: t.area_code, year, method: "linked", file: MERGED, low: (cells.get(t.area_code) as {value: number}).value, high: (cells.get(t.area_code) as {value: number}).value});
-    a.recovered += exact.length;
+    // A target some file or rate already gives exactly (found above by its own method) counts here too.
+    for (const t of tableTargets) {
+      const k = cells.get(t.area_code);
+      if (k?.value === null || k === undefined) continue;
+      a.recovered++;
+      found({indicator_id: indicator, area_code: t.area_code, year, method: "linked", file: MERGED, low: k.value, high: k.value});
+    }
     try {
       a.recovered += judge(unknownRanges(cells, usable, tableTargets.map((t) => t.area_code).filter((area) => cells.get(area)?.value === null)), members, "linked", MERGED);
     } catch {
