@@ -4,7 +4,8 @@
  * release workbook per survey year, the unit archive behind the report pages
  * and the comparison tool), read each back as a user would, and try to
  * recover every protected count (recover.ts). The slide deck is left out: it
- * shows survey shares only, no register counts.
+ * shows riket values only, those with status ok in the tables (deckPlan.ts),
+ * so it shows nothing the tables do not.
  */
 import {indicatorPolicy, readDisclosurePolicies} from "../../loaders/disclosure/policy.js";
 import type {AreaRow} from "../../loaders/disclosure/hierarchy.js";
