@@ -8,6 +8,7 @@ import {randomBytes} from "node:crypto";
 import {mkdirSync, readFileSync, renameSync, rmSync} from "node:fs";
 import {join} from "node:path";
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
+import {applyDisclosure, type DisclosureReport} from "./disclosure/applyDisclosure.js";
 import {fail} from "./errors.js";
 import {readPublishedResults} from "./published/readPublishedResults.js";
 import {RIKET_CODE} from "./reference/areaCodes.js";
@@ -28,6 +29,8 @@ import {sqlString, toParquet} from "./write/toParquet.js";
 export interface BuildResult {
   files: Record<TableName, string>;
   rows: Record<TableName, number>;
+  /** Every protected cell and why (loaders/disclosure). */
+  disclosure: DisclosureReport;
 }
 
 /** Tolerance when a published percent (one decimal) is compared with the computed share. */
@@ -110,13 +113,15 @@ async function readRegister(connection: DuckDBConnection, dataDir: string, meta:
   if (negative) fail({file: String(negative.file), row: negative.line === null ? undefined : Number(negative.line), column: String(negative.series)}, `value ${negative.value} out of range for ${negative.area_code} ${negative.year} (expected a count or rate ≥ 0)`);
 }
 
+const REGISTER_COLUMNS = "indicator_id, area_code, year, value, numerator, denominator, status, source";
+
 async function registerObservations(connection: DuckDBConnection, indicators: IndicatorMeta[]): Promise<void> {
   for (const ind of indicators) {
     for (const period of ind.periods) {
       for (const ref of period.register ?? []) {
         const isCount = ind.measure === "count";
         const rows = `FROM register_values WHERE source = ${sqlString(ref.source)} AND series = ${sqlString(ref.series)} AND year BETWEEN ${period.from} AND ${period.to}`;
-        await connection.run(`INSERT INTO observations SELECT ${sqlString(ind.id)}, area_code, year, value, ${isCount ? "value" : "NULL"}, NULL, status, file ${rows}`);
+        await connection.run(`INSERT INTO observations (${REGISTER_COLUMNS}) SELECT ${sqlString(ind.id)}, area_code, year, value, ${isCount ? "value" : "NULL"}, NULL, status, file ${rows}`);
         await connection.run(`UPDATE register_values SET used = true WHERE source = ${sqlString(ref.source)} AND series = ${sqlString(ref.series)} AND year BETWEEN ${period.from} AND ${period.to}`);
       }
     }
@@ -133,7 +138,7 @@ async function registerObservations(connection: DuckDBConnection, indicators: In
   for (const ind of indicators) {
     for (const period of ind.periods) {
       if (!period.rate) continue;
-      await connection.run(`INSERT INTO observations
+      await connection.run(`INSERT INTO observations (${REGISTER_COLUMNS})
         SELECT ${sqlString(ind.id)}, n.area_code, n.year,
           CASE WHEN n.status = 'ok' AND d.status = 'ok' AND d.value > 0 THEN 1000 * n.value / d.value END,
           CASE WHEN n.status = 'ok' AND d.status = 'ok' AND d.value > 0 THEN n.value END,
@@ -222,6 +227,9 @@ export async function buildTables(dataDir: string, outDir: string): Promise<Buil
     )).getRowObjectsJS()[0];
     if (duplicate) fail({file: String(duplicate.sources)}, `duplicate value for ${duplicate.indicator_id}, ${duplicate.area_code}, ${duplicate.year} (expected one per indicator, area and year)`);
 
+    // Disclosure control and intervals, before anything is written.
+    const disclosure = await applyDisclosure(connection, meta);
+
     await connection.run(`INSERT INTO population SELECT area_code, year, CAST(value AS INTEGER), source FROM observations WHERE indicator_id = 'befolkning_0_17' AND status = 'ok'`);
     await connection.run(`UPDATE areas SET population_0_17 = p.population_0_17, population_year = p.year
       FROM (SELECT area_code, arg_max(population_0_17, year) AS population_0_17, max(year) AS year FROM population GROUP BY area_code) p WHERE p.area_code = areas.code`);
@@ -243,7 +251,7 @@ export async function buildTables(dataDir: string, outDir: string): Promise<Buil
     } finally {
       rmSync(staging, {recursive: true, force: true});
     }
-    return {files, rows};
+    return {files, rows, disclosure};
   } finally {
     connection.closeSync();
     instance.closeSync();

@@ -37,7 +37,9 @@ export const observations: TableSchema = {
     col("numerator", "DOUBLE", true, "Täljare: antal enheter som svarat ja, eller antal i registret"),
     col("denominator", "DOUBLE", true, "Nämnare: antal enheter som besvarat frågan, eller befolkningen"),
     col("status", "VARCHAR", false, STATUS_IDS.join(", ")),
-    col("source", "VARCHAR", false, "Källfilen värdet kommer från (sökväg under data/)")
+    col("source", "VARCHAR", false, "Källfilen värdet kommer från (sökväg under data/)"),
+    col("ci_low", "DOUBLE", true, "Nedre gräns för 95 procents konfidensintervall i värdets enhet (exakt Poisson för antal och antal per 1 000, Wilson för andelar där källan anger det); null när intervall saknas eller värdet är skyddat"),
+    col("ci_high", "DOUBLE", true, "Övre gräns för 95 procents konfidensintervall, se ci_low")
   ],
   orderBy: ["indicator_id", "year", "area_code"]
 };

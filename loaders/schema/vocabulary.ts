@@ -52,6 +52,11 @@ export const STATUSES = {
   ok: {text: "", marker: "", legend: ""},
   missing: {text: "uppgift saknas", marker: "..", legend: "Uppgift saknas: enheten besvarade enkäten men inte frågan, eller källan saknar uppgift"},
   suppressed: {text: "skyddad av sekretess", marker: "X", legend: "Skyddad av sekretess: antalet är så litet att det inte redovisas"},
+  suppressed_secondary: {
+    text: "skyddad av sekretess för att skydda en annan uppgift",
+    marker: "X",
+    legend: "Skyddad av sekretess för att skydda en annan uppgift: värdet redovisas inte eftersom ett litet antal annars skulle kunna räknas fram ur summorna (sekundär röjandekontroll)"
+  },
   no_answer: {text: "besvarade inte enkäten", marker: "ES", legend: "Ej svar: enheten besvarade inte enkäten"},
   not_applicable: {text: "kan inte förekomma", marker: ".", legend: "Kan inte förekomma: uppgiften finns inte för denna typ av enhet (t.ex. registeruppgifter för stadsdelar)"}
 } as const satisfies Record<string, StatusSpec>;

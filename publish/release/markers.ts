@@ -15,8 +15,8 @@ export interface Marker {
   meaning: string;
 }
 
-/** The legend in the order users read it: did not answer, missing, suppressed, cannot occur. */
-const LEGEND_ORDER: Exclude<Status, "ok">[] = ["no_answer", "missing", "suppressed", "not_applicable"];
+/** The legend in the order users read it: did not answer, missing, suppressed (primary, then secondary), cannot occur. */
+const LEGEND_ORDER: Exclude<Status, "ok">[] = ["no_answer", "missing", "suppressed", "suppressed_secondary", "not_applicable"];
 
 export const MARKERS: readonly Marker[] = [...LEGEND_ORDER, ...STATUS_IDS.filter((s): s is Exclude<Status, "ok"> => s !== "ok" && !LEGEND_ORDER.includes(s as Exclude<Status, "ok">))].map(
   (status) => ({status, marker: STATUSES[status].marker, meaning: STATUSES[status].legend})

@@ -48,13 +48,25 @@ export const TABLES = /** @type {const} */ ({
         "name": "status",
         "type": "VARCHAR",
         "nullable": false,
-        "description": "ok, missing, suppressed, no_answer, not_applicable"
+        "description": "ok, missing, suppressed, suppressed_secondary, no_answer, not_applicable"
       },
       {
         "name": "source",
         "type": "VARCHAR",
         "nullable": false,
         "description": "Källfilen värdet kommer från (sökväg under data/)"
+      },
+      {
+        "name": "ci_low",
+        "type": "DOUBLE",
+        "nullable": true,
+        "description": "Nedre gräns för 95 procents konfidensintervall i värdets enhet (exakt Poisson för antal och antal per 1 000, Wilson för andelar där källan anger det); null när intervall saknas eller värdet är skyddat"
+      },
+      {
+        "name": "ci_high",
+        "type": "DOUBLE",
+        "nullable": true,
+        "description": "Övre gräns för 95 procents konfidensintervall, se ci_low"
       }
     ],
     "orderBy": [
@@ -444,6 +456,11 @@ export const STATUSES = /** @type {const} */ ({
     "text": "skyddad av sekretess",
     "marker": "X",
     "legend": "Skyddad av sekretess: antalet är så litet att det inte redovisas"
+  },
+  "suppressed_secondary": {
+    "text": "skyddad av sekretess för att skydda en annan uppgift",
+    "marker": "X",
+    "legend": "Skyddad av sekretess för att skydda en annan uppgift: värdet redovisas inte eftersom ett litet antal annars skulle kunna räknas fram ur summorna (sekundär röjandekontroll)"
   },
   "no_answer": {
     "text": "besvarade inte enkäten",

@@ -15,7 +15,7 @@ import {DATA} from "../../helpers/dataDir.js";
 import {useSampleTables} from "../../helpers/sampleTables.js";
 
 /** The legend as documented to users (publish/release/markers.ts and "Om filen"). */
-const MARKER: Record<string, string> = {no_answer: "ES", missing: "..", suppressed: "X", not_applicable: "."};
+const MARKER: Record<string, string> = {no_answer: "ES", missing: "..", suppressed: "X", suppressed_secondary: "X", not_applicable: "."};
 const FORMAT = {yesNo: '"Ja";"Ja";"Nej"', percent: "0.0%", count: "#,##0", rate: "0.0"};
 const BUILT_AT = new Date("2016-05-31T08:00:00Z");
 
