@@ -1,0 +1,151 @@
+// What a cell shows once it has a result table in DuckDB: a summary line with
+// actions (chart, downloads), the chart panel when the cell has a chart, and
+// the first rows as a sortable table. The rows on screen are one page of the
+// table, sorted and paged by SQL, so a result of any size stays responsive.
+import {formatNumber} from "../../lib/format.js";
+import {columnKind, defaultChart} from "../../lib/notebook/chart.js";
+import {durationText, rowsText} from "../../lib/notebook/display.js";
+import {describeError} from "../../lib/notebook/errors.js";
+import {chartPanel} from "./chartPanel.js";
+import {download, el} from "./dom.js";
+import {CHART_LIMIT} from "./engine.js";
+import {resultTable} from "./resultTable.js";
+import {CSV_NOTE} from "./sidePanel.js";
+
+/** @typedef {{kind: "table", name: string, rowCount: number, columns: {name: string, type: string}[], ms: number, rows: Record<string, any>[]}} TableResult */
+
+export class ResultView {
+  /**
+   * @param {{cell: {name: string, chart?: any}, engine: () => any, save: () => void, say: (message: string, options?: any) => void, status: HTMLElement, output: HTMLElement, onError: (info: any) => void}} host
+   */
+  constructor(host) {
+    this.host = host;
+    /** @type {TableResult | null} */
+    this.result = null;
+    /** @type {Record<string, any>[] | null} */
+    this.chartRows = null;
+    /** @type {string | null} */
+    this.sort = null;
+    this.descending = false;
+    /** @type {{dispose: () => void} | null} */
+    this.chart = null;
+  }
+
+  /** Shows a new result: its first page of rows (and the chart's rows when the cell has a chart). */
+  async show(/** @type {Omit<TableResult, "rows">} */ result) {
+    const engine = this.host.engine();
+    const rows = await engine.page(result.name);
+    this.sort = null;
+    this.descending = false;
+    this.chartRows = null;
+    this.result = {...result, rows};
+    if (this.host.cell.chart) await this.loadChartRows();
+    this.render();
+  }
+
+  async loadChartRows() {
+    const result = /** @type {TableResult} */ (this.result);
+    this.chartRows = result.rowCount <= result.rows.length ? result.rows : await this.host.engine().page(result.name, {limit: CHART_LIMIT});
+  }
+
+  /** Kinds of the result's columns ("year", "number", …). */
+  kinds() {
+    const rows = this.chartRows ?? this.result?.rows ?? [];
+    return Object.fromEntries((this.result?.columns ?? []).map((c) => [c.name, columnKind(c, rows)]));
+  }
+
+  render() {
+    const result = /** @type {TableResult} */ (this.result);
+    const {cell, status, output} = this.host;
+    // data-ms: the query's own time, unrounded (bench/explore.ts reads it).
+    const summary = el("span", {class: "nb-summary", "data-ms": String(result.ms), "data-rows": String(result.rowCount)}, `${rowsText(result.rowCount)} · ${durationText(result.ms)}`);
+    const actions = el(
+      "span",
+      {class: "nb-result-actions"},
+      cell.chart ? null : el("button", {type: "button", "data-action": "chart", onclick: () => this.addChart()}, "Visa som diagram"),
+      el("button", {type: "button", "data-action": "csv", title: CSV_NOTE, onclick: () => this.downloadCsv()}, "Ladda ner CSV")
+    );
+    status.replaceChildren(summary, el("span", {class: "nb-muted"}, ` · tabellen ${result.name}`), actions);
+    this.chart?.dispose();
+    this.chart = cell.chart
+      ? chartPanel({
+          spec: cell.chart,
+          columns: result.columns,
+          rows: this.chartRows ?? result.rows,
+          rowCount: result.rowCount,
+          limit: CHART_LIMIT,
+          onChange: (change) => this.updateChart(change),
+          onRemove: () => {
+            cell.chart = null;
+            this.host.save();
+            this.render();
+          }
+        })
+      : null;
+    const capped = result.rowCount > result.rows.length;
+    output.replaceChildren(
+      this.chart?.node ?? "",
+      resultTable(result.rows, result.columns, {label: `Resultatet av ${cell.name}`, sort: this.sort, descending: this.descending, onSort: (column) => this.sortBy(column)}),
+      capped
+        ? el(
+            "p",
+            {class: "nb-cap-note"},
+            `Visar de första ${formatNumber(result.rows.length)} av ${formatNumber(result.rowCount)} raderna${this.sort ? `, sorterade efter ${this.sort}` : ""}. Ladda ner CSV för alla rader, eller fråga tabellen ${result.name} i en ny cell.`
+          )
+        : ""
+    );
+  }
+
+  /** Ascending, then descending, then the query's own order. */
+  async sortBy(/** @type {string} */ column) {
+    if (this.sort !== column) [this.sort, this.descending] = [column, false];
+    else if (!this.descending) this.descending = true;
+    else [this.sort, this.descending] = [null, false];
+    const result = /** @type {TableResult} */ (this.result);
+    try {
+      result.rows = await this.host.engine().page(result.name, {sort: this.sort, descending: this.descending});
+      this.render();
+      /** @type {HTMLElement | null} */ (this.host.output.querySelector(`th[aria-sort="${this.descending ? "descending" : "ascending"}"] button`))?.focus();
+    } catch (error) {
+      this.host.onError(describeError(error));
+    }
+  }
+
+  async downloadCsv() {
+    const result = /** @type {TableResult} */ (this.result);
+    try {
+      const bytes = await this.host.engine().csv(result.name);
+      download(`${result.name}.csv`, new Blob([bytes], {type: "text/csv;charset=utf-8"}));
+    } catch (error) {
+      this.host.say(`CSV-filen kunde inte skapas: ${describeError(error).detail}`, {kind: "error"});
+    }
+  }
+
+  async addChart() {
+    if (!this.chartRows) await this.loadChartRows();
+    const result = /** @type {TableResult} */ (this.result);
+    const spec = defaultChart(result.columns, this.chartRows ?? []);
+    if (!spec) {
+      this.host.say(`${this.host.cell.name} har ingen numerisk kolumn att rita. Ett diagram behöver minst en kolumn med tal.`, {kind: "error"});
+      return;
+    }
+    this.host.cell.chart = spec;
+    this.host.save();
+    this.render();
+  }
+
+  updateChart(/** @type {Record<string, any>} */ change) {
+    const kinds = this.kinds();
+    const next = {...this.host.cell.chart, ...change};
+    next.xKind = kinds[next.x] ?? next.xKind;
+    next.yKind = kinds[next.y] ?? next.yKind;
+    next.colorKind = next.color ? kinds[next.color] ?? "category" : null;
+    this.host.cell.chart = next;
+    this.host.save();
+    this.render();
+  }
+
+  dispose() {
+    this.chart?.dispose();
+  }
+}
