@@ -1,26 +1,13 @@
 // Downloads of what the comparison tool shows: the table as csv and xlsx, each
 // chart as svg and png. All in the browser, nothing leaves the machine.
 //
-// csv is written the way Swedish Excel and SCB's own files read it: semicolon
-// separated, decimal comma, UTF-8 with a byte order mark, CRLF line ends.
+// csv is written by the project's one csv writer (src/lib/csv.js) in its
+// Swedish Excel convention: semicolon, decimal comma, UTF-8 with a byte order
+// mark, CRLF line ends, and text that would start a formula written as text.
 // xlsx is written with ExcelJS (its browser build, bundled from node_modules and
 // loaded only when the user asks for a workbook): numbers are numeric cells,
 // codes are text cells, so 0180 keeps its leading zero.
-
-
-const CSV_SEPARATOR = ";";
-
-function csvField(value, column) {
-  if (value === null || value === undefined || (typeof value === "number" && Number.isNaN(value))) return "";
-  let text;
-  if (column.type === "number") {
-    if (typeof value !== "number") throw new Error(`Kolumnen ${column.label}: väntade ett tal, fick ${JSON.stringify(value)}`);
-    text = String(Number(value.toPrecision(12))).replace(".", ",");
-  } else {
-    text = String(value);
-  }
-  return /[";\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
-}
+import {EXCEL, writeCsv} from "../../lib/csv.js";
 
 /**
  * Rows as Swedish csv text (with BOM). Columns: {key, label, type: "text" |
@@ -30,9 +17,7 @@ function csvField(value, column) {
  * @returns {string}
  */
 export function toCsv(rows, columns) {
-  const lines = [columns.map((c) => csvField(c.label, {type: "text"})).join(CSV_SEPARATOR)];
-  for (const row of rows) lines.push(columns.map((c) => csvField(row[c.key], c)).join(CSV_SEPARATOR));
-  return `\ufeff${lines.join("\r\n")}\r\n`;
+  return writeCsv(rows, columns, EXCEL);
 }
 
 /**

@@ -1,48 +1,55 @@
-// The notebook page (/utforska): cells of SQL over the project's tables in
-// DuckDB-WASM, results as sortable tables and Plot charts, the schema and
-// example queries beside them. The notebook is kept in localStorage, shared as
-// a link (in the URL's hash, so it never reaches a server), saved and opened
-// as a .json file, and exported as a Framework page (.md) for src/.
-// This module lays the page out and wires the toolbar; the notebook itself is
-// a NotebookSession (session.js), each cell a CellView (cellView.js).
-import {formatNumber} from "../../lib/format.js";
-import {columnKind} from "../../lib/notebook/chart.js";
+// The notebook page (/utforska): cells of SQL, JavaScript, Markdown and
+// inputs over the project's tables in DuckDB-WASM; results as tables and
+// charts; the schema, examples and the notebooks kept in this browser beside
+// them. A notebook is shared as a link (in the URL's hash, so it never reaches
+// a server) or a .json file; one that comes from a link or a file is shown,
+// not run, until the user agrees, and becomes an entry of its own.
+// This module lays the page out and wires the toolbar; the notebook is a
+// NotebookSession (session.js), each cell a CellView (cellView.js), and the
+// downloads live in exports.js.
 import {rowsText} from "../../lib/notebook/display.js";
 import {EXAMPLES} from "../../lib/notebook/examples.js";
-import {notebookFromMarkdown, notebookToMarkdown} from "../../lib/notebook/exportMarkdown.js";
+import {notebookFromMarkdown} from "../../lib/notebook/exportMarkdown.js";
+import {addNotebook, currentNotebook, deleteNotebook, listNotebooks, loadNotebook, migrateLegacy, renameNotebook, saveNotebook, setCurrentNotebook, trustNotebook} from "../../lib/notebook/library.js";
 import {DEFAULT_TITLE, newNotebook} from "../../lib/notebook/model.js";
-import {BACKUP_KEY, decodeNotebook, encodedFromHash, fileStem, LONG_LINK, loadStored, notebookFromJson, notebookToJson, shareHash, STORAGE_KEY} from "../../lib/notebook/serialize.js";
-import {button, download, el} from "./dom.js";
+import {decodeNotebook, encodedFromHash, notebookFromJson} from "../../lib/notebook/serialize.js";
+import {button, el} from "./dom.js";
 import {NotebookEngine} from "./engine.js";
+import {exporter} from "./exports.js";
+import {libraryPanel} from "./libraryPanel.js";
 import {NotebookSession} from "./session.js";
 import {sidePanel} from "./sidePanel.js";
 
 /** The default notebook of a first visit: one cell, run at once, so the page shows what it does. */
 function starterNotebook() {
-  const example = EXAMPLES.find((e) => e.title === "Länen det senaste året") ?? EXAMPLES[0];
+  const example = EXAMPLES.find((e) => e.title === "Länen det senaste året") ?? /** @type {import("./sidePanel.js").Example} */ (EXAMPLES[0]);
   return newNotebook({title: DEFAULT_TITLE, cells: [{sql: example.sql, title: example.title}]});
 }
 
 /**
- * The notebook application. Options: tables {name: Parquet URL}; schema (from
- * data/schema.json: {tables: [{name, description, columns}]}); storage
- * (localStorage). Returns the root element, with dispose().
- * @param {{tables: Record<string, string>, schema: {tables: import("./sidePanel.js").SchemaTable[]}, storage?: Storage}} options
+ * The notebook application. Returns the root element, with dispose().
+ * @param {{tables: Record<string, string>, schema: {tables: import("./sidePanel.js").SchemaTable[]}, sandbox: string, boundaries?: string | null,
+ *   storage?: import("../../lib/notebook/library.js").Storage}} options
+ *   tables: {name: Parquet URL}; schema: data/schema.json; sandbox: the sandbox
+ *   page's URL; boundaries: the kommun boundaries' GeoJSON URL (maps).
  */
-export function notebookApp({tables, schema, storage = window.localStorage}) {
+export function notebookApp({tables, schema, sandbox, boundaries = null, storage = window.localStorage}) {
   const tableNames = Object.keys(tables);
   const schemaTables = schema.tables.filter((t) => tableNames.includes(t.name));
   const descriptions = Object.fromEntries(schema.tables.map((t) => [t.name, {description: t.description, columns: Object.fromEntries(t.columns.map((c) => [c.name, c.description]))}]));
-  let counts = {};
+  /** @type {string | null} */
+  let currentId = null;
   let disposed = false;
 
   // ── layout ──────────────────────────────────────────────────────────────
   const notice = el("div", {class: "nb-notice", role: "status", "aria-live": "polite"});
-  /** @param {string} message @param {{kind?: string, actions?: [string, () => void][]}} [options] */
+  /** @param {string} message @param {{kind?: string, actions?: [string, () => void, string?][]}} [options] */
   function say(message, {kind = "info", actions = []} = {}) {
     notice.replaceChildren();
     if (!message) return;
-    notice.append(el("p", {class: `nb-notice-${kind}`}, message, ...actions.map(([label, onclick]) => el("button", {type: "button", class: "nb-link", onclick}, label))));
+    notice.append(
+      el("p", {class: `nb-notice-${kind}`}, message, ...actions.map(([label, onclick, action]) => el("button", {type: "button", class: "nb-link", "data-action": action ?? null, onclick}, label)))
+    );
   }
   const titleInput = el("input", {
     class: "nb-title-input",
@@ -57,25 +64,36 @@ export function notebookApp({tables, schema, storage = window.localStorage}) {
   const dbState = el("span", {class: "nb-db-state", "data-state": "loading"}, "Startar DuckDB och läser in tabellerna…");
   const sharePanel = el("div", {class: "nb-share", hidden: true});
   const fileInput = el("input", {type: "file", accept: ".json,.md,application/json,text/markdown", hidden: true, onchange: () => openFile(fileInput.files?.[0])});
-  const toolbar = el(
-    "div",
-    {class: "nb-toolbar", role: "toolbar", "aria-label": "Anteckningsboken"},
-    button("Kör alla", () => session.runAll(), {"data-action": "run-all", title: "Kör alla celler uppifrån och ned"}),
-    button("Dela länk", () => share(), {"data-action": "share", title: "Skapa en länk som innehåller hela anteckningsboken"}),
-    button("Spara som fil", () => saveFile(), {"data-action": "save-file", title: "Ladda ner anteckningsboken som .json"}),
-    button("Öppna fil", () => fileInput.click(), {"data-action": "open-file", title: "Öppna en sparad anteckningsbok (.json) eller en exporterad rapportsida (.md)"}),
-    button("Exportera rapportsida", () => exportPage(), {"data-action": "export", title: "Ladda ner anteckningsboken som en sida (.md) för webbplatsens src/-mapp"}),
-    button("Ny anteckningsbok", () => replaceNotebook(starterNotebook(), "Ny anteckningsbok skapad."), {"data-action": "new", title: "Börja om med en ny anteckningsbok"}),
-    fileInput
-  );
   const cellsNode = el("div", {class: "nb-cells"});
-  const addButton = el("button", {type: "button", class: "nb-add", "data-action": "add-cell", onclick: () => session.addCell(session.notebook.cells.length, "")}, "+ Ny cell");
+  const library = libraryPanel({
+    onOpen: (id) => switchTo(id),
+    onRename(id, title) {
+      renameNotebook(storage, id, title);
+      if (id === currentId) {
+        session.notebook.title = title;
+        showTitle(title);
+      }
+      renderLibrary();
+    },
+    onDelete(id) {
+      const entry = listNotebooks(storage).find((e) => e.id === id);
+      deleteNotebook(storage, id);
+      if (id === currentId) {
+        const next = listNotebooks(storage)[0];
+        if (next) switchTo(next.id);
+        else openNotebook(starterNotebook(), {origin: "egen", message: "Ny anteckningsbok skapad."});
+      }
+      renderLibrary();
+      say(`Anteckningsboken ”${entry?.title ?? ""}” togs bort ur webbläsaren.`);
+    },
+    onNew: () => openNotebook(starterNotebook(), {origin: "egen", message: "Ny anteckningsbok skapad."})
+  });
   const side = sidePanel({
     tables: schemaTables,
     insert: (text) => session.insertIntoActive(text),
     onExample(example) {
       const active = session.views.get(session.activeId ?? "");
-      if (active && !active.editor.text().trim()) {
+      if (active && active.cell.type === "sql" && !active.editor.text().trim()) {
         active.editor.setText(example.sql);
         if (!active.cell.title) active.setTitle(example.title);
         active.run();
@@ -85,6 +103,44 @@ export function notebookApp({tables, schema, storage = window.localStorage}) {
       }
     }
   });
+  side.extra.append(library.node);
+
+  const session = new NotebookSession({
+    tableNames,
+    descriptions,
+    catalog: Object.fromEntries(schemaTables.map((t) => [t.name, t.columns.map((c) => ({name: c.name, type: c.type}))])),
+    save(notebook) {
+      if (currentId) saveNotebook(storage, currentId, notebook);
+      renderLibrary();
+    },
+    cellsNode,
+    say,
+    sandboxUrl: sandbox,
+    boundariesUrl: boundaries,
+    onCellsChanged() {
+      const results = session.orderedViews().filter((v) => v.result);
+      side.renderResults(results.map((v) => ({name: v.cell.name, rowCount: v.result?.rowCount ?? 0, columns: v.result?.columns.length ?? 0})));
+      side.renderExamples(results[0]?.cell.name ?? null);
+    }
+  });
+  const exports = exporter({session, tableNames, tables, say});
+
+  const add = (/** @type {"sql" | "js" | "markdown" | "input"} */ type, /** @type {string} */ label) =>
+    el("button", {type: "button", class: "nb-add", "data-action": type === "sql" ? "add-cell" : `add-${type}`, onclick: () => session.addCell(session.notebook.cells.length, "", {init: {type}})}, label);
+  const adders = el("div", {class: "nb-adders"}, add("sql", "+ SQL"), add("js", "+ JavaScript"), add("markdown", "+ Text"), add("input", "+ Inmatning"));
+  const toolbar = el(
+    "div",
+    {class: "nb-toolbar", role: "toolbar", "aria-label": "Anteckningsboken"},
+    button("Kör alla", () => runAll(), {"data-action": "run-all", title: "Kör alla celler uppifrån och ned"}),
+    button("Starta om", () => session.restart(), {"data-action": "restart", title: "Starta om DuckDB och kör alla celler igen"}),
+    button("Dela länk", () => exports.share(sharePanel), {"data-action": "share", title: "Skapa en länk som innehåller hela anteckningsboken"}),
+    button("Spara som fil", () => exports.saveJson(), {"data-action": "save-file", title: "Ladda ner anteckningsboken som .json"}),
+    button("Öppna fil", () => fileInput.click(), {"data-action": "open-file", title: "Öppna en sparad anteckningsbok (.json) eller en exporterad rapportsida (.md)"}),
+    button("Ladda ned som rapport", () => exports.htmlReport(), {"data-action": "report", title: "En fristående HTML-fil med text, tabeller och diagram, utan kod (skriv ut den som PDF)"}),
+    button("Exportera rapportsida", () => exports.markdownPage(), {"data-action": "export", title: "Ladda ner anteckningsboken som en sida (.md) för webbplatsens src/-mapp"}),
+    button("Jupyter (.ipynb)", () => exports.notebookFile(), {"data-action": "ipynb", title: "Anteckningsboken för Jupyter med Pythons duckdb över Parquet-filerna"}),
+    fileInput
+  );
   const root = el(
     "div",
     {class: "nb-app"},
@@ -92,48 +148,12 @@ export function notebookApp({tables, schema, storage = window.localStorage}) {
     toolbar,
     sharePanel,
     notice,
-    el("div", {class: "nb-layout"}, el("div", {class: "nb-main"}, cellsNode, addButton), side.node)
+    el("div", {class: "nb-layout"}, el("div", {class: "nb-main"}, cellsNode, adders), side.node)
   );
 
-  const session = new NotebookSession({
-    tableNames,
-    descriptions,
-    catalog: Object.fromEntries(schemaTables.map((t) => [t.name, t.columns.map((c) => ({name: c.name, type: c.type}))])),
-    storage,
-    cellsNode,
-    say,
-    onCellsChanged() {
-      const results = session.orderedViews().filter((v) => v.result);
-      side.renderResults(results.map((v) => ({name: v.cell.name, rowCount: v.result?.rowCount ?? 0, columns: v.result?.columns.length ?? 0})));
-      side.renderExamples(results[0]?.cell.name ?? null);
-    }
-  });
-
-  /** @param {any} next @param {string} message @param {{backup?: boolean}} [options] */
-  async function replaceNotebook(next, message, {backup = true} = {}) {
-    const current = session.notebook;
-    if (backup && current.cells.some((c) => c.sql.trim())) {
-      try {
-        storage.setItem(BACKUP_KEY, notebookToJson(current));
-      } catch {
-        // Best effort: the new notebook still opens.
-      }
-    }
-    showTitle(next.title);
-    sharePanel.hidden = true;
-    const restore = backup && storage.getItem(BACKUP_KEY) !== null;
-    say(message, {actions: restore ? [["Återställ den tidigare anteckningsboken", restoreBackup]] : []});
-    await session.replace(next);
-    if (session.engine) await session.runAll();
-  }
-
-  function restoreBackup() {
-    try {
-      const previous = loadStored(storage, {key: BACKUP_KEY, tableNames});
-      if (previous) replaceNotebook(previous, "Den tidigare anteckningsboken är återställd.", {backup: true});
-    } catch (error) {
-      say(/** @type {Error} */ (error).message, {kind: "error"});
-    }
+  // ── notebooks: open, switch, trust ──────────────────────────────────────
+  function renderLibrary() {
+    library.render(listNotebooks(storage), currentId);
   }
 
   /** @param {string} title */
@@ -142,36 +162,54 @@ export function notebookApp({tables, schema, storage = window.localStorage}) {
     titleInput.placeholder = DEFAULT_TITLE;
   }
 
-  // ── toolbar actions ─────────────────────────────────────────────────────
-  async function share() {
-    const hash = await shareHash(session.notebook);
-    const url = `${location.origin}${location.pathname}${hash}`;
-    const input = el("input", {type: "text", readonly: true, value: url, class: "nb-share-url", "aria-label": "Länk till anteckningsboken", onfocus: (/** @type {Event} */ e) => /** @type {HTMLInputElement} */ (e.target).select()});
-    let copied = false;
-    try {
-      await navigator.clipboard.writeText(url);
-      copied = true;
-    } catch {
-      // Clipboard access can be refused; the link is shown to copy by hand.
-    }
-    sharePanel.replaceChildren(
-      el("label", {}, "Länk till anteckningsboken", input),
-      el(
-        "p",
-        {class: "nb-muted"},
-        `${copied ? "Länken är kopierad. " : "Markera och kopiera länken. "}Den innehåller frågorna, inte resultaten: den som öppnar den kör frågorna mot samma data i sin egen webbläsare. ${formatNumber(url.length)} tecken.`,
-        url.length > LONG_LINK ? " Länken är lång och kan kortas av i e-post; spara anteckningsboken som fil i stället." : ""
-      ),
-      el("button", {type: "button", onclick: () => (sharePanel.hidden = true)}, "Stäng")
-    );
-    sharePanel.hidden = false;
-    input.focus();
+  /** Runs the whole notebook; a notebook from elsewhere is trusted from then on. */
+  async function runAll() {
+    if (currentId) trustNotebook(storage, currentId);
+    renderLibrary();
+    return session.runAll();
   }
 
-  function saveFile() {
-    const stem = fileStem(session.notebook.title);
-    download(`${stem}.json`, notebookToJson(session.notebook), "application/json");
-    say(`Anteckningsboken har laddats ner som ${stem}.json.`);
+  /**
+   * Shows notebook `id` from the list; it runs if it is trusted, else asks.
+   * @param {string} id
+   * @param {{message?: string}} [options]
+   */
+  async function switchTo(id, {message = ""} = {}) {
+    let notebook;
+    try {
+      notebook = loadNotebook(storage, id, {tableNames});
+    } catch (error) {
+      say(`${/** @type {Error} */ (error).message} Den finns kvar i listan.`, {kind: "error"});
+      return;
+    }
+    if (!notebook) return;
+    currentId = id;
+    setCurrentNotebook(storage, id);
+    showTitle(notebook.title);
+    sharePanel.hidden = true;
+    await session.replace(notebook);
+    renderLibrary();
+    const entry = listNotebooks(storage).find((e) => e.id === id);
+    if (entry?.trusted) {
+      say(message);
+      if (session.engine) await session.runAll();
+      return;
+    }
+    const from = entry?.origin === "fil" ? "en fil" : "en länk";
+    say(
+      `${message ? `${message} ` : ""}Anteckningsboken kommer från ${from}. Kör alla celler? Läs igenom frågorna och koden först: ingenting har körts. SQL kan bara läsa webbplatsens tabeller, och JavaScript körs i en isolerad sandlåda utan nätverk.`,
+      {kind: "warning", actions: [["Kör alla celler", () => (say(""), runAll()), "trust-run"], ["Inte nu", () => say(""), "trust-later"]]}
+    );
+  }
+
+  /**
+   * Adds a notebook to the list (a new entry, never over another) and shows it.
+   * @param {import("../../lib/notebook/model.js").Notebook} notebook
+   * @param {{origin: "egen" | "länk" | "fil", message?: string}} options
+   */
+  async function openNotebook(notebook, {origin, message = ""}) {
+    const id = addNotebook(storage, notebook, {origin});
+    await switchTo(id, {message});
   }
 
   /** @param {File | undefined} file */
@@ -182,92 +220,45 @@ export function notebookApp({tables, schema, storage = window.localStorage}) {
       const text = await file.text();
       const source = `filen ${file.name}`;
       const next = /\.md$/i.test(file.name) ? notebookFromMarkdown(text, {source, tableNames}) : notebookFromJson(text, {source, tableNames});
-      replaceNotebook(next, `Öppnade ${file.name}.`);
+      await openNotebook(next, {origin: "fil", message: `Öppnade ${file.name} som en ny anteckningsbok.`});
     } catch (error) {
       say(/** @type {Error} */ (error).message, {kind: "error"});
     }
   }
 
-  function columnKinds() {
-    /** @type {Record<string, Record<string, string>>} */
-    const kinds = {};
-    for (const view of session.orderedViews()) {
-      const result = view.result;
-      if (result) kinds[view.cell.name] = Object.fromEntries(result.columns.map((c) => [c.name, columnKind(c, result.rows)]));
-    }
-    return kinds;
-  }
-
-  /**
-   * Downloads the notebook as a page for src/. Only cells whose last run
-   * succeeded go in: a failing query would show as an error on the published page.
-   */
-  function exportPage() {
-    const stem = fileStem(session.notebook.title);
-    const views = session.orderedViews();
-    const ok = views.filter((v) => v.result).map((v) => v.cell);
-    const left = views.filter((v) => !v.result).map((v) => v.cell.name);
-    if (ok.length === 0) {
-      say("Ingen cell har ett resultat ännu. Kör cellerna först: rapportsidan tar med de celler som har körts utan fel.", {kind: "error"});
-      return;
-    }
-    const markdown = notebookToMarkdown({title: session.notebook.title, cells: ok}, {tables: tableNames, kinds: columnKinds()});
-    download(`${stem}.md`, markdown, "text/markdown");
-    say(
-      `Rapportsidan ${stem}.md har laddats ner. Lägg filen i projektets src/-mapp och bygg webbplatsen (npm run build): sidan blir /${stem}, med samma frågor, tabeller och diagram som här. Lägg till den i observablehq.config.ts om den ska synas i sidomenyn.${
-        left.length ? ` Utan resultat, och därför inte med: ${left.join(", ")}.` : ""
-      }`
-    );
-  }
-
   // ── start ───────────────────────────────────────────────────────────────
-  async function initialNotebook() {
+  async function start() {
+    migrateLegacy(storage);
     const encoded = encodedFromHash(location.hash);
-    let stored = null;
-    let storedProblem = null;
-    try {
-      stored = loadStored(storage, {tableNames});
-    } catch (error) {
-      storedProblem = /** @type {Error} */ (error).message;
-      try {
-        storage.setItem(`${STORAGE_KEY}:oläsbar`, storage.getItem(STORAGE_KEY) ?? "");
-      } catch {
-        // Keeping the unreadable copy is best effort.
-      }
-    }
     if (encoded) {
       history.replaceState(null, "", `${location.pathname}${location.search}`);
       try {
         const shared = await decodeNotebook(encoded, {tableNames});
-        if (stored?.cells.some((c) => c.sql.trim())) storage.setItem(BACKUP_KEY, notebookToJson(stored));
-        const hasBackup = storage.getItem(BACKUP_KEY) !== null && stored !== null;
-        return {notebook: shared, message: `Öppnade anteckningsboken ”${shared.title}” från länken.${hasBackup ? " Din tidigare anteckningsbok finns kvar." : ""}`, restore: hasBackup};
+        return openNotebook(shared, {origin: "länk", message: `Öppnade ”${shared.title}” från länken som en ny anteckningsbok; dina egna finns kvar i listan.`});
       } catch (error) {
-        return {notebook: stored ?? starterNotebook(), message: /** @type {Error} */ (error).message, kind: "error"};
+        say(/** @type {Error} */ (error).message, {kind: "error"});
       }
     }
-    if (storedProblem) return {notebook: starterNotebook(), message: `${storedProblem} En ny anteckningsbok har skapats; den oläsbara finns kvar i webbläsarens lagring.`, kind: "error"};
-    return {notebook: stored ?? starterNotebook(), message: ""};
+    const id = currentNotebook(storage) ?? listNotebooks(storage)[0]?.id;
+    if (id) return switchTo(id);
+    return openNotebook(starterNotebook(), {origin: "egen"});
   }
 
   (async () => {
-    const start = await initialNotebook();
-    showTitle(start.notebook.title);
-    side.renderTables(counts);
-    await session.replace(start.notebook);
-    say(start.message, {kind: start.kind ?? "info", actions: start.restore ? [["Återställ den tidigare anteckningsboken", restoreBackup]] : []});
+    side.renderTables({});
+    await start();
     try {
       const engine = await NotebookEngine.open(tables);
       if (disposed) return engine.close();
       session.engine = engine;
-      counts = await engine.tableCounts();
+      const counts = await engine.tableCounts();
       dbState.dataset.state = "ready";
       dbState.textContent = `DuckDB är klar: ${tableNames.length} tabeller, ${rowsText(Object.values(counts).reduce((a, b) => a + b, 0))}.`;
       side.renderTables(counts);
       await session.refreshCatalog();
       for (const view of session.views.values()) if (!view.result) view.setIdle();
       session.markReady();
-      await session.runAll();
+      if (listNotebooks(storage).find((e) => e.id === currentId)?.trusted) await session.runAll();
     } catch (error) {
       dbState.dataset.state = "error";
       dbState.textContent = `DuckDB kunde inte startas: ${/** @type {Error} */ (error).message}`;

@@ -1,11 +1,20 @@
-// One cell on screen: its head (position, name, heading, run/cancel/move/delete),
-// the editor, a status line and the output. The notebook session owns the
-// cells; a view reports to it and asks it for the engine.
+// One cell on screen: its head (execution counter, type, name, heading,
+// run/cancel/collapse/move/delete), the editor, what the cell displays
+// (Markdown prose, a sandbox frame, an input control), a status line and the
+// result. The kind of cell (cells/*.js) supplies the editor and runs it; the
+// notebook session owns the cells; a view reports to it.
+
+/** @type {Record<string, (view: CellView) => import("./cells/types.js").CellKind>} */
+const KINDS = {sql: sqlCell, js: jsCell, markdown: markdownCell, input: inputCell};
+const TYPE_LABELS = {sql: "SQL", js: "JS", markdown: "Text", input: "Val"};
 import {cellNameProblem} from "../../lib/notebook/model.js";
 import {durationText, rowsText} from "../../lib/notebook/display.js";
 import {describeError} from "../../lib/notebook/errors.js";
-import {completionSchema, createSqlEditor} from "./editor.js";
 import {el} from "./dom.js";
+import {inputCell} from "./cells/inputCell.js";
+import {jsCell} from "./cells/jsCell.js";
+import {markdownCell} from "./cells/markdownCell.js";
+import {sqlCell} from "./cells/sqlCell.js";
 import {ResultView} from "./resultView.js";
 import {resultTable} from "./resultTable.js";
 
@@ -22,7 +31,8 @@ export class CellView {
     this.cell = cell;
     /** @type {ReturnType<typeof setInterval> | undefined} */
     this.timer = undefined;
-    this.indexLabel = el("span", {class: "nb-cell-index"});
+    this.indexLabel = el("span", {class: "nb-cell-index", title: "Körningens nummer i anteckningsboken"}, "[ ]");
+    this.typeLabel = el("span", {class: "nb-cell-type", "data-type": cell.type ?? "sql"}, /** @type {Record<string, string>} */ (TYPE_LABELS)[cell.type ?? "sql"] ?? "SQL");
     this.nameInput = el("input", {
       class: "nb-name",
       type: "text",
@@ -42,9 +52,12 @@ export class CellView {
       "aria-label": "Cellens rubrik",
       oninput: () => {
         cell.title = this.titleInput.value;
+        this.heading.textContent = cell.title;
         session.scheduleSave();
       }
     });
+    /** The heading a report shows in place of the cell's head. */
+    this.heading = el("h2", {class: "nb-cell-heading"}, cell.title ?? "");
     const icon = (/** @type {string} */ action, /** @type {string} */ label, /** @type {string} */ text, /** @type {() => void} */ onclick) =>
       el("button", {type: "button", class: "nb-icon", "data-action": action, "aria-label": label, title: label, onclick}, text);
     this.runButton = el("button", {type: "button", class: "nb-run", "data-action": "run", onclick: () => this.run(), title: "Kör cellen (Ctrl+Enter)"}, "▶ Kör");
@@ -52,19 +65,33 @@ export class CellView {
     this.upButton = icon("up", "Flytta upp", "↑", () => session.move(cell, -1));
     this.downButton = icon("down", "Flytta ned", "↓", () => session.move(cell, 1));
     this.deleteButton = icon("delete", "Ta bort cellen", "✕", () => session.removeCell(cell));
+    this.collapseCode = icon("collapse-code", "Dölj eller visa koden", "⌄", () => this.toggle("code"));
+    this.collapseOutput = icon("collapse-output", "Dölj eller visa resultatet", "▭", () => this.toggle("output"));
     this.nameProblem = el("p", {class: "nb-name-problem", role: "alert", hidden: true});
     this.editorNode = el("div", {class: "nb-editor"});
+    this.displayNode = el("div", {class: "nb-display"});
     this.statusNode = el("div", {class: "nb-status", role: "status"});
     this.outputNode = el("div", {class: "nb-output"});
     this.node = el(
       "section",
-      {class: "nb-cell", "data-cell": cell.name, onfocusin: () => (session.activeId = cell.id)},
-      el("div", {class: "nb-cell-head"}, this.indexLabel, this.nameInput, this.titleInput, el("div", {class: "nb-cell-actions"}, this.runButton, this.cancelButton, this.upButton, this.downButton, this.deleteButton)),
+      {class: "nb-cell", "data-cell": cell.name, "data-type": cell.type ?? "sql", onfocusin: () => (session.activeId = cell.id)},
+      el(
+        "div",
+        {class: "nb-cell-head"},
+        this.indexLabel,
+        this.typeLabel,
+        this.nameInput,
+        this.titleInput,
+        el("div", {class: "nb-cell-actions"}, this.runButton, this.cancelButton, this.collapseCode, this.collapseOutput, this.upButton, this.downButton, this.deleteButton)
+      ),
+      this.heading,
       this.nameProblem,
       this.editorNode,
+      this.displayNode,
       this.statusNode,
       this.outputNode
     );
+    this.applyCollapsed();
     this.results = new ResultView({
       cell,
       engine: () => session.engine,
@@ -72,18 +99,16 @@ export class CellView {
       say: (message, options) => session.say(message, options),
       status: this.statusNode,
       output: this.outputNode,
-      onError: (info) => this.showError(info)
-    });
-    this.editor = createSqlEditor(this.editorNode, {
-      doc: cell.sql,
-      label: `SQL i cellen ${cell.name}`,
-      schema: completionSchema(session.catalog, session.descriptions),
-      onRun: () => this.run(),
-      onChange: (text) => {
-        cell.sql = text;
-        session.scheduleSave();
+      onError: (info) => this.showError(info),
+      boundaries: () => session.boundaries(),
+      addCode: (code, title) => {
+        const index = session.cellIndex(cell.id) + 1;
+        session.addCell(index, "", {title, run: true, init: {type: "js", code}});
       }
     });
+    this.kind = (KINDS[cell.type ?? "sql"] ?? sqlCell)(this);
+    /** The editor, or a stand-in for cells without one (inputs). */
+    this.editor = this.kind.editor ?? {text: () => "", setText() {}, insert() {}, focus: () => this.node.querySelector("input, select")?.focus(), setSchema() {}, destroy() {}};
     this.setIdle();
   }
 
@@ -94,9 +119,35 @@ export class CellView {
 
   /** @param {number} i @param {number} n */
   setIndex(i, n) {
-    this.indexLabel.textContent = `[${i + 1}]`;
+    this.node.setAttribute("aria-label", `Cell ${i + 1} av ${n}: ${this.cell.name}`);
     this.upButton.disabled = i === 0;
     this.downButton.disabled = i === n - 1;
+  }
+
+  /** Hides or shows the cell's code or output (kept with the notebook). @param {"code" | "output"} part */
+  toggle(part) {
+    const collapsed = {...this.cell.collapsed};
+    collapsed[part] = !collapsed[part];
+    this.cell.collapsed = collapsed;
+    this.applyCollapsed();
+    this.session.scheduleSave();
+  }
+
+  applyCollapsed() {
+    const {code = false, output = false} = this.cell.collapsed ?? {};
+    this.node.classList.toggle("nb-code-collapsed", code);
+    this.node.classList.toggle("nb-output-collapsed", output);
+    this.collapseCode.setAttribute("aria-pressed", String(code));
+    this.collapseOutput.setAttribute("aria-pressed", String(output));
+  }
+
+  /** Runs the cell, then moves to the next one (a new cell after the last), as Shift+Enter does in Jupyter. */
+  async runAndAdvance() {
+    const index = this.session.cellIndex(this.cell.id);
+    const next = this.session.orderedViews()[index + 1];
+    if (next) next.focus();
+    else this.session.addCell(index + 1, "");
+    return this.run();
   }
 
   focus() {
@@ -114,6 +165,7 @@ export class CellView {
   setTitle(title) {
     this.cell.title = title;
     this.titleInput.value = title;
+    this.heading.textContent = title;
     this.session.scheduleSave();
   }
 
@@ -122,13 +174,15 @@ export class CellView {
   }
 
   setIdle() {
-    this.statusNode.replaceChildren(el("span", {class: "nb-muted"}, this.session.engine ? "Inte körd. Tryck Ctrl+Enter eller Kör." : "Väntar på att databasen ska bli klar…"));
+    const waiting = this.kind.needsEngine && !this.session.engine;
+    this.statusNode.replaceChildren(el("span", {class: "nb-muted"}, waiting ? "Väntar på att databasen ska bli klar…" : "Inte körd. Tryck Shift+Enter, Ctrl+Enter eller Kör."));
   }
 
   /** @param {string} message */
   setWaiting(message) {
     this.results.result = null;
     this.outputNode.replaceChildren();
+    this.kind.reset?.();
     this.node.dataset.state = "idle";
     this.statusNode.replaceChildren(el("span", {class: "nb-muted"}, message));
   }
@@ -174,47 +228,49 @@ export class CellView {
     session.refreshCatalog();
   }
 
-  /** Runs the cell; resolves true when it produced a result. */
+  /** Runs the cell; resolves true when it ran without error. */
   async run() {
     const {session, cell} = this;
-    if (!session.engine) {
+    if (this.kind.needsEngine && !session.engine) {
       this.statusNode.replaceChildren(el("span", {class: "nb-muted"}, "Väntar på att databasen ska bli klar…"));
       await session.ready;
       if (!session.engine) return false;
     }
-    const engine = session.engine;
     const problem = cellNameProblem(cell.name, {cells: session.notebook.cells, index: session.cellIndex(cell.id), tableNames: session.tableNames});
     if (problem) {
       this.showError({title: "Cellens namn går inte att använda", detail: problem});
       return false;
     }
-    if (engine.running) {
+    if (this.kind.needsEngine && session.engine.running) {
       session.say("En annan cell körs redan. Vänta tills den är klar eller avbryt den.", {kind: "error"});
       return false;
     }
     this.node.dataset.state = "running";
     delete this.node.dataset.stale;
+    this.indexLabel.textContent = "[*]";
     this.runButton.disabled = true;
-    this.cancelButton.hidden = false;
+    this.cancelButton.hidden = cell.type !== "sql" && cell.type !== undefined;
     const started = performance.now();
     const elapsed = el("span", {class: "nb-elapsed"}, "0,0 s");
     this.statusNode.replaceChildren(el("span", {class: "nb-spinner", "aria-hidden": "true"}), el("span", {}, "Kör… "), elapsed);
     this.timer = setInterval(() => (elapsed.textContent = durationText(performance.now() - started)), 100);
     try {
-      const result = await engine.run(cell.name, this.editor.text());
-      if (result.kind === "table") await this.results.show(result);
-      else this.showStatement(result);
+      const outcome = await this.kind.execute();
+      if (outcome.kind === "table") await this.results.show(outcome);
+      else if (outcome.kind === "statement") this.showStatement(outcome);
+      else this.showShown(outcome);
+      this.indexLabel.textContent = `[${session.nextCount()}]`;
       // Set last, once the result is on screen: tests and the benchmark wait for these.
       this.node.dataset.runs = String(Number(this.node.dataset.runs ?? 0) + 1);
       this.node.dataset.state = "done";
-      session.markDependents(cell.name, "rerun");
-      session.refreshCatalog();
+      session.afterRun(cell);
       return true;
     } catch (error) {
       this.results.result = null;
+      this.indexLabel.textContent = "[!]";
       const info = /** @type {any} */ (error)?.restarting
         ? {title: "Frågan avbröts", detail: "Den stannade inte när den avbröts, så DuckDB startas om…", cancelled: true}
-        : describeError(error);
+        : this.describe(error);
       this.showError(info);
       if (!info.cancelled) session.markDependents(cell.name, "rerun");
       session.renderResultsList();
@@ -224,6 +280,19 @@ export class CellView {
       this.runButton.disabled = false;
       this.cancelButton.hidden = true;
     }
+  }
+
+  /** An error in Swedish: DuckDB's for SQL, the sandbox's for JavaScript. @param {unknown} error */
+  describe(error) {
+    if (/** @type {any} */ (error)?.name === "SandboxError") return {title: "JavaScript-koden gav ett fel", detail: /** @type {Error} */ (error).message, cancelled: false};
+    return describeError(error);
+  }
+
+  /** A cell that shows what it made itself (Markdown, input, a JavaScript display). @param {{ms: number, summary?: string}} outcome */
+  showShown(outcome) {
+    this.results.result = null;
+    this.outputNode.replaceChildren();
+    this.statusNode.replaceChildren(el("span", {class: "nb-summary", "data-ms": String(outcome.ms)}, durationText(outcome.ms)), el("span", {class: "nb-muted"}, ` · ${outcome.summary ?? "Klar"}`));
   }
 
   /** A cell whose last statement returns no table (SET, CREATE …): its rows, if any, and a note. */
@@ -256,7 +325,7 @@ export class CellView {
   destroy() {
     clearInterval(this.timer);
     this.results.dispose();
-    this.editor.destroy();
+    this.kind.destroy();
     this.node.remove();
   }
 }

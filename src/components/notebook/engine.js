@@ -6,9 +6,10 @@
 // ended by restarting the worker. Each cell's result is kept as a table named
 // after the cell: later cells can query it, and the result table on screen
 // sorts and pages through it with SQL instead of holding every row in JS.
-import {Table} from "apache-arrow";
+import {Table, tableToIPC} from "apache-arrow";
 import {Database} from "../db.js";
 import {arrowToRows} from "../../lib/arrowRows.js";
+import {bindParameters} from "../../lib/notebook/params.js";
 import {adjustErrorLines, materializeSql, quoteIdentifier, splitStatements, statementKind} from "../../lib/notebook/sqlText.js";
 
 /** Rows shown on screen per result; the rest are in the CSV download. */
@@ -54,6 +55,11 @@ export class NotebookEngine {
     return this.#running !== null;
   }
 
+  /** Resolves once no cell is running. */
+  async idle() {
+    await this.#running?.catch(() => {});
+  }
+
   async #start() {
     const database = await Database.open(this.#tables);
     this.#cells = await database.db.connect();
@@ -90,10 +96,23 @@ export class NotebookEngine {
     return rows.map((r) => ({name: r.column_name, type: r.column_type}));
   }
 
-  /** Sends one statement on the cells' connection and collects the result as an Arrow table. */
-  async #send(text, lineDelta) {
+  /**
+   * Sends one statement on the cells' connection and collects the result as
+   * an Arrow table. With parameters the statement is prepared and the values
+   * bound to $1, $2, … (see src/lib/notebook/params.js).
+   * @param {string} text
+   * @param {number} lineDelta
+   * @param {(string | number | null)[]} [params]
+   */
+  async #send(text, lineDelta, params = []) {
+    /** @type {any} */
+    let statement = null;
     try {
-      const reader = await this.#cells.send(text);
+      let reader;
+      if (params.length) {
+        statement = await this.#cells.prepare(text);
+        reader = await statement.send(...params);
+      } else reader = await this.#cells.send(text);
       if (!reader) throw new QueryError("query was canceled", {cancelled: true});
       const batches = [];
       for await (const batch of reader) batches.push(batch);
@@ -102,6 +121,8 @@ export class NotebookEngine {
       if (error instanceof QueryError) throw error;
       const message = adjustErrorLines(error?.message ?? String(error), lineDelta);
       throw new QueryError(message, {cancelled: /query was cancel+ed|interrupted/i.test(message)});
+    } finally {
+      await statement?.close().catch(() => {});
     }
   }
 
@@ -110,9 +131,13 @@ export class NotebookEngine {
    * kept as table `name`. Resolves {kind: "table", name, rowCount, columns, ms}
    * or, when the last statement is not a query, {kind: "statement", rows,
    * columns, rowCount, ms}. Rejects with QueryError (DuckDB's message, line
-   * numbers pointing into the cell).
+   * numbers pointing into the cell). `values` are the inputs' values by name,
+   * bound wherever a statement says $name.
+   * @param {string} name
+   * @param {string} text
+   * @param {Record<string, string | number | null>} [values]
    */
-  run(name, text) {
+  run(name, text, values = {}) {
     if (this.#running) return Promise.reject(new QueryError("En annan cell körs redan. Vänta tills den är klar eller avbryt den."));
     const statements = splitStatements(text);
     if (statements.length === 0) return Promise.reject(new QueryError("Cellen är tom. Skriv en fråga, till exempel SELECT * FROM indicators."));
@@ -126,13 +151,14 @@ export class NotebookEngine {
     const work = (async () => {
       await this.#ready;
       const started = performance.now();
-      for (let i = 0; i < statements.length - 1; i++) {
-        await this.#send(statements[i].text, statements[i].line - 1);
+      const bound = statements.map((s) => ({...s, ...bindParameters(s.text, values)}));
+      for (let i = 0; i < bound.length - 1; i++) {
+        await this.#send(bound[i].text, bound[i].line - 1, bound[i].params);
       }
-      const last = statements[statements.length - 1];
+      const last = bound[bound.length - 1];
       const kind = statementKind(last.text);
       if (kind === "other") {
-        const table = await this.#send(last.text, last.line - 1);
+        const table = await this.#send(last.text, last.line - 1, last.params);
         const ms = performance.now() - started;
         // A result from an earlier query of this cell would now be stale.
         await this.drop(name);
@@ -140,7 +166,7 @@ export class NotebookEngine {
         return {kind: "statement", rows, rowCount: table.numRows, columns: table.schema.fields.map((f) => ({name: f.name, type: String(f.type)})), ms};
       }
       // The query starts on line 2 of the CREATE TABLE (line 3 inside the DESCRIBE wrapper).
-      const counted = await this.#send(materializeSql(name, last.text, kind), last.line - (kind === "describe" ? 3 : 2));
+      const counted = await this.#send(materializeSql(name, last.text, kind), last.line - (kind === "describe" ? 3 : 2), last.params);
       const ms = performance.now() - started;
       const count = counted.numRows > 0 ? counted.getChildAt(0)?.get(0) : null;
       const rowCount = count === null || count === undefined ? (await this.query(`SELECT count(*) AS n FROM ${quoteIdentifier(name)}`))[0].n : Number(count);
@@ -192,18 +218,37 @@ export class NotebookEngine {
   }
 
   /**
-   * The whole result as CSV bytes, written by DuckDB: RFC 4180, comma, dot as
-   * decimal separator, UTF-8, header row.
+   * Every row of a result table (for downloads), in the table's order.
+   * @param {string} name
    */
-  async csv(name) {
+  async rows(name) {
+    return this.query(`SELECT * FROM ${quoteIdentifier(name)}`);
+  }
+
+  /**
+   * A result table as Arrow IPC bytes (stream format), for the JavaScript sandbox.
+   * @param {string} name
+   */
+  async arrowIPC(name) {
     await this.#ready;
-    const file = `utforska-${name}-${Date.now()}.csv`;
-    await this.#database.connection.query(`COPY ${quoteIdentifier(name)} TO '${file}' (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '"')`);
-    try {
-      return await this.#database.db.copyFileToBuffer(file);
-    } finally {
-      await this.#database.db.dropFile(file).catch(() => {});
-    }
+    const table = await this.#database.connection.query(`SELECT * FROM ${quoteIdentifier(name)}`);
+    return tableToIPC(table, "stream");
+  }
+
+  /**
+   * Keeps Arrow IPC bytes (a JavaScript cell's result) as table `name`, so
+   * later SQL can query it like any cell's result.
+   * @param {string} name
+   * @param {Uint8Array} ipc
+   * @returns {Promise<{kind: "table", name: string, rowCount: number, columns: {name: string, type: string}[], ms: number}>}
+   */
+  async registerIPC(name, ipc) {
+    await this.#ready;
+    const started = performance.now();
+    await this.drop(name);
+    await this.#database.connection.insertArrowFromIPCStream(ipc, {name, create: true});
+    const [{n}] = await this.query(`SELECT count(*) AS n FROM ${quoteIdentifier(name)}`);
+    return {kind: "table", name, rowCount: Number(n), columns: await this.columns(name), ms: performance.now() - started};
   }
 
   async rename(from, to) {

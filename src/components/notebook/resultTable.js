@@ -1,8 +1,10 @@
 // A result as an HTML table: column names with their DuckDB types, numbers
 // right-aligned and written the Swedish way, NULL as a dash, and (when
 // sortable) header buttons that ask for the whole result sorted by a column.
+// Each number column is written with one number of decimals throughout: one
+// for shares, none for counts, what the column needs (at most two) otherwise.
 import {columnKind} from "../../lib/notebook/chart.js";
-import {formatCell} from "../../lib/notebook/display.js";
+import {columnFormatter, columnStyle, formatCell} from "../../lib/notebook/display.js";
 import {el} from "./dom.js";
 
 /** @typedef {{name: string, type: string}} Column */
@@ -16,13 +18,15 @@ import {el} from "./dom.js";
  */
 export function resultTable(rows, columns, {label, sort = null, descending = false, onSort = null, formats = {}}) {
   const kinds = Object.fromEntries(columns.map((c) => [c.name, columnKind(c, rows)]));
+  /** @type {Record<string, (value: any) => string | null>} */
+  const formatters = Object.fromEntries(columns.map((c) => [c.name, formats[c.name] ?? columnFormatter(columnStyle(c, rows, /** @type {string} */ (kinds[c.name])), /** @type {string} */ (kinds[c.name]))]));
   const numeric = (/** @type {string} */ name) => kinds[name] === "number" || kinds[name] === "year";
   const head = el(
     "tr",
     {},
     ...columns.map((c) => {
       const sorted = sort === c.name ? (descending ? "descending" : "ascending") : "none";
-      const name = el("span", {class: "nb-col-name"}, c.name);
+      const name = el("span", {class: "nb-col-name", "data-style": columnStyle(c, rows, /** @type {string} */ (kinds[c.name])).style}, c.name);
       const type = el("span", {class: "nb-type"}, c.type);
       return el(
         "th",
@@ -44,8 +48,8 @@ export function resultTable(rows, columns, {label, sort = null, descending = fal
       "tr",
       {},
       ...columns.map((c) => {
-        const format = formats[c.name];
-        const text = format ? format(row[c.name]) : formatCell(row[c.name], kinds[c.name]);
+        const format = formatters[c.name];
+        const text = format ? format(row[c.name]) : formatCell(row[c.name], /** @type {string} */ (kinds[c.name]));
         const num = numeric(c.name) ? " nb-num" : "";
         return text === null ? el("td", {class: `nb-null${num}`, title: "NULL (värde saknas)"}, "–") : el("td", {class: num.trim()}, text);
       })

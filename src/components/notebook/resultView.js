@@ -3,11 +3,13 @@
 // the first rows as a sortable table. The rows on screen are one page of the
 // table, sorted and paged by SQL, so a result of any size stays responsive.
 import {formatNumber} from "../../lib/format.js";
-import {columnKind, defaultChart} from "../../lib/notebook/chart.js";
+import {columnKind, defaultChart, isAreaCodeColumn} from "../../lib/notebook/chart.js";
 import {durationText, rowsText} from "../../lib/notebook/display.js";
 import {describeError} from "../../lib/notebook/errors.js";
 import {chartPanel} from "./chartPanel.js";
-import {download, el} from "./dom.js";
+import {el} from "./dom.js";
+import {downloadResult} from "./resultDownloads.js";
+import {reshapeMenu} from "./reshapeMenu.js";
 import {CHART_LIMIT} from "./engine.js";
 import {resultTable} from "./resultTable.js";
 import {CSV_NOTE} from "./sidePanel.js";
@@ -16,7 +18,8 @@ import {CSV_NOTE} from "./sidePanel.js";
 
 export class ResultView {
   /**
-   * @param {{cell: {name: string, chart?: any}, engine: () => any, save: () => void, say: (message: string, options?: any) => void, status: HTMLElement, output: HTMLElement, onError: (info: any) => void}} host
+   * @param {{cell: {name: string, chart?: any}, engine: () => any, save: () => void, say: (message: string, options?: any) => void, status: HTMLElement, output: HTMLElement,
+   *   onError: (info: any) => void, boundaries: () => Promise<any>, addCode: (code: string, title: string) => void}} host
    */
   constructor(host) {
     this.host = host;
@@ -59,11 +62,24 @@ export class ResultView {
     const {cell, status, output} = this.host;
     // data-ms: the query's own time, unrounded (bench/explore.ts reads it).
     const summary = el("span", {class: "nb-summary", "data-ms": String(result.ms), "data-rows": String(result.rowCount)}, `${rowsText(result.rowCount)} · ${durationText(result.ms)}`);
+    const get = (/** @type {"csv" | "csv-excel" | "xlsx"} */ format) => () => this.download(format);
     const actions = el(
       "span",
       {class: "nb-result-actions"},
       cell.chart ? null : el("button", {type: "button", "data-action": "chart", onclick: () => this.addChart()}, "Visa som diagram"),
-      el("button", {type: "button", "data-action": "csv", title: CSV_NOTE, onclick: () => this.downloadCsv()}, "Ladda ner CSV")
+      reshapeMenu({name: result.name, columns: result.columns, onCode: (code, title) => this.host.addCode(code, title)}),
+      el(
+        "details",
+        {class: "nb-menu"},
+        el("summary", {"data-action": "downloads"}, "Ladda ner"),
+        el(
+          "div",
+          {class: "nb-menu-body"},
+          el("button", {type: "button", "data-action": "xlsx", onclick: get("xlsx")}, "Excel (xlsx): tal som tal, koder som text"),
+          el("button", {type: "button", "data-action": "csv-excel", title: CSV_NOTE, onclick: get("csv-excel")}, "CSV för svensk Excel (semikolon, decimalkomma)"),
+          el("button", {type: "button", "data-action": "csv", title: CSV_NOTE, onclick: get("csv")}, "CSV för program (RFC 4180, komma, punkt)")
+        )
+      )
     );
     status.replaceChildren(summary, el("span", {class: "nb-muted"}, ` · tabellen ${result.name}`), actions);
     this.chart?.dispose();
@@ -73,6 +89,8 @@ export class ResultView {
           columns: result.columns,
           rows: this.chartRows ?? result.rows,
           rowCount: result.rowCount,
+          mapAvailable: result.columns.some((c) => isAreaCodeColumn(c, this.chartRows ?? result.rows)),
+          boundaries: this.host.boundaries,
           limit: CHART_LIMIT,
           onChange: (change) => this.updateChart(change),
           onRemove: () => {
@@ -111,13 +129,13 @@ export class ResultView {
     }
   }
 
-  async downloadCsv() {
+  /** Every row of the result as a file. @param {"csv" | "csv-excel" | "xlsx"} format */
+  async download(format) {
     const result = /** @type {TableResult} */ (this.result);
     try {
-      const bytes = await this.host.engine().csv(result.name);
-      download(`${result.name}.csv`, new Blob([bytes], {type: "text/csv;charset=utf-8"}));
+      await downloadResult(format, result.name, result.columns, await this.host.engine().rows(result.name));
     } catch (error) {
-      this.host.say(`CSV-filen kunde inte skapas: ${describeError(error).detail}`, {kind: "error"});
+      this.host.say(`Filen kunde inte skapas: ${describeError(error).detail}`, {kind: "error"});
     }
   }
 
@@ -140,6 +158,8 @@ export class ResultView {
     next.xKind = kinds[next.x] ?? next.xKind;
     next.yKind = kinds[next.y] ?? next.yKind;
     next.colorKind = next.color ? kinds[next.color] ?? "category" : null;
+    // Axis labels follow the columns unless the analyst typed their own.
+    if (change.x && this.host.cell.chart?.xLabel === undefined) delete next.xLabel;
     this.host.cell.chart = next;
     this.host.save();
     this.render();

@@ -1,9 +1,10 @@
 // The notebook being edited: its cells and their views, the engine, saving to
 // the browser, and what happens to later cells when an earlier one changes.
 // The app builds the layout around it; cell views report to it.
+import {columnKind} from "../../lib/notebook/chart.js";
+import {columnStyle} from "../../lib/notebook/display.js";
+import {cellReferences, dependencyGraph, dependentsOf} from "../../lib/notebook/graph.js";
 import {moveCell, newCell} from "../../lib/notebook/model.js";
-import {saveStored} from "../../lib/notebook/serialize.js";
-import {referencedNames} from "../../lib/notebook/sqlText.js";
 import {CellView} from "./cellView.js";
 import {completionSchema} from "./editor.js";
 
@@ -13,14 +14,24 @@ import {completionSchema} from "./editor.js";
 
 export class NotebookSession {
   /**
-   * @param {{tableNames: string[], descriptions: Record<string, any>, catalog: Record<string, {name: string, type: string}[]>, storage: Storage,
-   *   cellsNode: HTMLElement, say: (message: string, options?: any) => void, onCellsChanged: () => void}} options
+   * @param {{tableNames: string[], descriptions: Record<string, any>, catalog: Record<string, {name: string, type: string}[]>, save: (notebook: any) => void,
+   *   cellsNode: HTMLElement, say: (message: string, options?: any) => void, onCellsChanged: () => void, sandboxUrl: string, boundariesUrl?: string | null}} options
    */
-  constructor({tableNames, descriptions, catalog, storage, cellsNode, say, onCellsChanged}) {
+  constructor({tableNames, descriptions, catalog, save, cellsNode, say, onCellsChanged, sandboxUrl, boundariesUrl = null}) {
     this.tableNames = tableNames;
     this.descriptions = descriptions;
     this.catalog = catalog;
-    this.storage = storage;
+    this.save = save;
+    this.sandboxUrl = sandboxUrl;
+    this.boundariesUrl = boundariesUrl;
+    /** @type {Promise<any> | null} */
+    this.boundaryData = null;
+    /** Jupyter's execution counter: each run gets the next number. */
+    this.count = 0;
+    /** @type {Promise<{code: string, name: string}[]> | null} */
+    this.unitList = null;
+    /** @type {Promise<number[]> | null} */
+    this.yearList = null;
     this.cellsNode = cellsNode;
     this.say = say;
     this.onCellsChanged = onCellsChanged;
@@ -52,7 +63,7 @@ export class NotebookSession {
     clearTimeout(this.saveTimer);
     if (!this.loaded) return;
     try {
-      saveStored(this.storage, this.notebook);
+      this.save(this.notebook);
     } catch (error) {
       this.say(`Anteckningsboken kunde inte sparas i webbläsaren: ${/** @type {Error} */ (error).message}. Spara den som fil för att inte förlora den.`, {kind: "error"});
     }
@@ -89,13 +100,17 @@ export class NotebookSession {
     this.onCellsChanged();
   }
 
+  nextCount() {
+    return ++this.count;
+  }
+
   /**
    * @param {number} index
    * @param {string} sql
-   * @param {{title?: string, run?: boolean}} [options]
+   * @param {{title?: string, run?: boolean, init?: import("../../lib/notebook/model.js").CellInit}} [options]
    */
-  addCell(index, sql, {title = "", run = false} = {}) {
-    const cell = newCell(this.notebook.cells, {sql, title});
+  addCell(index, sql, {title = "", run = false, init = {}} = {}) {
+    const cell = newCell(this.notebook.cells, {sql, title, ...init});
     this.notebook.cells.splice(index, 0, cell);
     this.renderCells();
     this.scheduleSave();
@@ -141,7 +156,8 @@ export class NotebookSession {
   }
 
   /**
-   * Later cells that query `name` now show results built on an older version of it.
+   * Later cells that read `name` (directly or through others) now show
+   * results built on an older version of it.
    * @param {string} name
    * @param {"removed" | "rerun"} reason
    */
@@ -149,9 +165,112 @@ export class NotebookSession {
     const index = this.notebook.cells.findIndex((c) => c.name === name);
     this.notebook.cells.forEach((cell, i) => {
       if (reason !== "removed" && i <= index) return;
-      const view = this.views.get(cell.id);
-      if (view?.hasResult() && referencedNames(cell.sql, [name]).length) view.markStale(name, reason);
+      const view = this.views.get(/** @type {string} */ (cell.id));
+      if (view?.hasResult() && cellReferences(cell, [name]).length) view.markStale(name, reason);
     });
+  }
+
+  /** @param {string} name a cell with a result table in DuckDB */
+  hasTable(name) {
+    return this.orderedViews().some((v) => v.cell.name === name && v.result);
+  }
+
+  /**
+   * The inputs above `cell`, by name: what $name in its SQL is bound to.
+   * @param {Cell} cell
+   * @returns {Record<string, string | number | null>}
+   */
+  valuesFor(cell) {
+    const index = this.cellIndex(/** @type {string} */ (cell.id));
+    return Object.fromEntries(this.notebook.cells.slice(0, index).filter((c) => c.type === "input").map((c) => [c.name, c.input?.value ?? null]));
+  }
+
+  /**
+   * What a Markdown cell's ${…} can read: results above it (the rows on
+   * screen, with each column's number style) and inputs.
+   * @param {Cell} cell
+   */
+  scopeFor(cell) {
+    const index = this.cellIndex(/** @type {string} */ (cell.id));
+    /** @type {Record<string, any>} */
+    const results = {};
+    for (const view of this.orderedViews().slice(0, index)) {
+      const result = view.result;
+      if (!result) continue;
+      const styles = Object.fromEntries(result.columns.map((c) => [c.name, columnStyle(c, result.rows, columnKind(c, result.rows)).style]));
+      results[view.cell.name] = {rows: result.rows, columns: result.columns, styles};
+    }
+    return {results, inputs: this.valuesFor(cell)};
+  }
+
+  /** Kommuner and stadsdelar for the search of input cells, by name. */
+  units() {
+    this.unitList ??= this.ready.then(() =>
+      this.engine ? this.engine.query("SELECT code, name FROM areas WHERE level IN ('kommun', 'stadsdel') ORDER BY name") : []
+    );
+    return this.unitList;
+  }
+
+  /** The kommun boundaries (GeoJSON) for map charts, read once; null when the page has none. */
+  boundaries() {
+    if (!this.boundariesUrl) return Promise.resolve(null);
+    this.boundaryData ??= fetch(this.boundariesUrl).then((r) => (r.ok ? r.json() : null));
+    return this.boundaryData;
+  }
+
+  /** The years the observations cover, for year inputs. */
+  years() {
+    this.yearList ??= this.ready.then(async () =>
+      this.engine ? (await this.engine.query("SELECT DISTINCT year FROM observations ORDER BY year")).map((/** @type {any} */ r) => Number(r.year)) : []
+    );
+    return this.yearList;
+  }
+
+  /**
+   * After a cell ran: Markdown that reads it re-renders at once (cheap, and
+   * what a reader expects); other cells that read it are marked stale.
+   * @param {Cell} cell
+   */
+  afterRun(cell) {
+    const downstream = new Set(dependentsOf(this.notebook.cells, cell.name));
+    for (const view of this.orderedViews()) {
+      if (!downstream.has(view.cell.name)) continue;
+      if (view.cell.type === "markdown" && view.node.dataset.state === "done") view.run();
+    }
+    this.markDependents(cell.name, "rerun");
+    this.refreshCatalog();
+  }
+
+  /**
+   * An input's value changed: re-run the cells downstream of it, in order,
+   * and nothing else. A cell that fails stops those below it that depend on it.
+   * @param {Cell} cell
+   */
+  async inputChanged(cell) {
+    const input = this.views.get(/** @type {string} */ (cell.id));
+    await input?.run();
+    await this.runCells(dependentsOf(this.notebook.cells, cell.name));
+  }
+
+  /**
+   * Runs the named cells in notebook order (waiting for a running query first).
+   * @param {string[]} names
+   */
+  async runCells(names) {
+    const wanted = new Set(names);
+    const failed = new Set();
+    const graph = dependencyGraph(this.notebook.cells);
+    while (this.engine?.running) await this.engine.idle();
+    for (const view of this.orderedViews()) {
+      if (!wanted.has(view.cell.name)) continue;
+      const blockedBy = (graph.get(view.cell.name) ?? []).find((dep) => failed.has(dep));
+      if (blockedBy) {
+        view.setWaiting(`Kördes inte: ${blockedBy} gav ett fel.`);
+        failed.add(view.cell.name);
+        continue;
+      }
+      if (!(await view.run())) failed.add(view.cell.name);
+    }
   }
 
   async refreshCatalog() {
@@ -183,6 +302,16 @@ export class NotebookSession {
     for (const view of views.slice(0, index)) view.setWaiting("Körs om efter omstarten…");
     this.onCellsChanged();
     for (const view of views.slice(0, index)) if (!(await view.run())) break;
+  }
+
+  /** Ends DuckDB's worker and runs the whole notebook again in a new one (Jupyter's "Restart & Run All"). */
+  async restart() {
+    if (!this.engine) return false;
+    for (const view of this.orderedViews()) view.setWaiting("Startar om…");
+    await this.engine.restart();
+    this.count = 0;
+    for (const view of this.orderedViews()) view.indexLabel.textContent = "[ ]";
+    return this.runAll();
   }
 
   /** Runs every cell from the top; stops at the first that fails. Resolves true when all ran. */

@@ -36,3 +36,39 @@ export function durationText(ms) {
   const seconds = Math.round(ms / 1000);
   return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }
+
+/** Column names that hold shares (percent), as the chart defaults read them. */
+const SHARE_COLUMN = /(procent|andel|share|percent|pct)/i;
+
+/**
+ * How a column's numbers are written, the same in every row: "year" (2016),
+ * "share" (one decimal: 80,0), "count" (integers: 1 234), "number" (the
+ * decimals the column needs, at most two), or "text" for non-numbers.
+ * @param {{name: string, type: string}} column
+ * @param {Record<string, any>[]} rows
+ * @param {string} kind the column's kind (chart.js columnKind)
+ * @returns {{style: "year" | "share" | "count" | "number" | "text", decimals: number}}
+ */
+export function columnStyle(column, rows, kind) {
+  if (kind === "year") return {style: "year", decimals: 0};
+  if (kind !== "number") return {style: "text", decimals: 0};
+  const values = rows.map((r) => r[column.name]).filter((v) => typeof v === "number" && Number.isFinite(v));
+  const integers = values.every((v) => Number.isInteger(v));
+  if (SHARE_COLUMN.test(column.name) && values.every((v) => v >= 0 && v <= 100)) return {style: "share", decimals: 1};
+  if (integers) return {style: "count", decimals: 0};
+  const needed = Math.max(0, ...values.map((v) => (String(Number(v.toPrecision(12))).split(".")[1] ?? "").length));
+  return {style: "number", decimals: Math.min(2, needed)};
+}
+
+/**
+ * The display function of a column: numbers with the column's fixed decimals.
+ * @param {{style: string, decimals: number}} style
+ * @param {string} kind
+ * @returns {(value: any) => string | null}
+ */
+export function columnFormatter(style, kind) {
+  if (style.style === "share" || style.style === "count" || style.style === "number") {
+    return (value) => (typeof value === "number" ? (Number.isFinite(value) ? formatNumber(value, {decimals: style.decimals}) : formatResultNumber(value)) : formatCell(value, kind));
+  }
+  return (value) => formatCell(value, kind);
+}
