@@ -7,17 +7,14 @@
 // Nothing a query says may reach the network (a shared notebook is someone
 // else's SQL): before any table is loaded, the database is opened with
 // unsigned extensions refused and HTTP fallbacks off, and then locked down
-// with DuckDB's settings, each checked in test/e2e/security.test.ts:
-//   autoinstall_known_extensions / autoload_known_extensions = false
-//     read_json, read_csv_auto(…) and friends no longer fetch an extension;
-//   enable_external_access = false
-//     read_csv('http://…'), ATTACH 'http://…', COPY … TO and INSTALL/LOAD fail;
-//   lock_configuration = true
-//     no query can SET them back.
+// (src/lib/duckdbLockdown.js: no external access, no extension autoloading,
+// configuration locked).
 import * as duckdb from "@duckdb/duckdb-wasm";
-import {Bool, Float32, Float64, Int32, Int64, makeData, makeVector, Table, Utf8} from "apache-arrow";
+import {Bool, Float32, Float64, Int32, Int64, Table, Utf8} from "apache-arrow";
 import {parquetMetadata, parquetRead, parquetSchema} from "hyparquet";
 import {arrowToRows} from "../lib/arrowRows.js";
+import {arrowVector} from "../lib/arrowVector.js";
+import {LOCKDOWN} from "../lib/duckdbLockdown.js";
 
 const WASM = import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm");
 const WORKER = import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js");
@@ -42,46 +39,6 @@ function arrowType(element) {
   throw new Error(`Kolumnen ${element.name} har en typ som inte stöds (${element.type})`);
 }
 
-/**
- * An Arrow vector from plain values (null for a missing one), built from
- * typed arrays directly. Arrow's own builders (vectorFromArray) compile their
- * null check with `new Function`, which the site's Content-Security-Policy
- * forbids (see scripts/csp.mjs).
- * @param {any[]} values
- * @param {Bool | Int32 | Int64 | Float32 | Float64 | Utf8} type
- */
-export function arrowVector(values, type) {
-  const n = values.length;
-  const validity = new Uint8Array((n + 7) >> 3);
-  let nullCount = 0;
-  for (let i = 0; i < n; i++) {
-    if (values[i] === null || values[i] === undefined) nullCount++;
-    else validity[i >> 3] |= 1 << (i & 7);
-  }
-  const nullBitmap = nullCount ? validity : undefined;
-  if (type instanceof Utf8) {
-    const encoder = new TextEncoder();
-    const parts = values.map((v) => (v === null || v === undefined ? new Uint8Array(0) : encoder.encode(String(v))));
-    const valueOffsets = new Int32Array(n + 1);
-    parts.forEach((part, i) => (valueOffsets[i + 1] = /** @type {number} */ (valueOffsets[i]) + part.length));
-    const data = new Uint8Array(/** @type {number} */ (valueOffsets[n]));
-    parts.forEach((part, i) => data.set(part, /** @type {number} */ (valueOffsets[i])));
-    return makeVector(makeData({type, length: n, nullCount, nullBitmap, valueOffsets, data}));
-  }
-  if (type instanceof Bool) {
-    const data = new Uint8Array((n + 7) >> 3);
-    for (let i = 0; i < n; i++) if (values[i]) data[i >> 3] |= 1 << (i & 7);
-    return makeVector(makeData({type, length: n, nullCount, nullBitmap, data}));
-  }
-  const data = type instanceof Int64 ? new BigInt64Array(n) : type instanceof Int32 ? new Int32Array(n) : type instanceof Float32 ? new Float32Array(n) : new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    if (v === null || v === undefined) continue;
-    data[i] = /** @type {never} */ (type instanceof Int64 ? BigInt(v) : Number(v));
-  }
-  return makeVector(makeData(/** @type {any} */ ({type, length: n, nullCount, nullBitmap, data})));
-}
-
 /** Decodes a Parquet file (ArrayBuffer) into an Arrow table. */
 export async function parquetToArrow(buffer) {
   const metadata = parquetMetadata(buffer);
@@ -101,14 +58,6 @@ export async function parquetToArrow(buffer) {
 /** Plain JS rows from an Arrow result, every DuckDB type converted (DECIMAL, HUGEINT, dates…): see arrowRows.js. */
 export const toRows = arrowToRows;
 
-/** Settings that keep every query inside the page; the last one freezes them. */
-export const LOCKDOWN = [
-  "SET autoinstall_known_extensions = false",
-  "SET autoload_known_extensions = false",
-  "SET enable_external_access = false",
-  "SET lock_configuration = true"
-];
-
 export class Database {
   constructor(db, connection) {
     this.db = db;
@@ -117,7 +66,7 @@ export class Database {
   }
 
   /**
-   * Starts DuckDB-WASM in a worker, locked down (see LOCKDOWN), and loads the
+   * Starts DuckDB-WASM in a worker, locked down (src/lib/duckdbLockdown.js), and loads the
    * tables: {name: Parquet URL, ArrayBuffer or Blob}.
    * @param {Record<string, string | ArrayBuffer | Blob>} [tables]
    * @returns {Promise<Database>}

@@ -97,7 +97,8 @@ test("utforska: a query and its chart, a cell that refers to it, kept over a rel
     const [[antal, medel]] = (await tableTexts(cell(page, "resultat2").locator("table.nb-result"))) as [[string, string]];
     expect(antal).toBe("21");
     const mean = procent.reduce((a, b) => a + b, 0) / procent.length;
-    expect(swedishNumber(medel)).toBeCloseTo(mean, 2);
+    // The table shows shares with one decimal; the mean was computed from the full values.
+    expect(swedishNumber(medel)).toBeCloseTo(mean, 1);
 
     // An error is shown in the cell, in Swedish, with DuckDB's message.
     await page.locator('[data-action="add-cell"]').click();
@@ -116,13 +117,20 @@ test("utforska: a query and its chart, a cell that refers to it, kept over a rel
     await expect(page.locator(".nb-cell")).toHaveCount(2);
     await expect(page.locator(".nb-notice")).toContainText("Cellen resultat3 togs bort");
 
-    // CSV of the whole result: RFC 4180, comma, dot decimals.
+    // CSV of the whole result for programs: RFC 4180, comma, dot decimals, CRLF.
+    await cell(page, "resultat1").locator('[data-action="downloads"]').click();
     const [csv] = await Promise.all([page.waitForEvent("download"), cell(page, "resultat1").locator('[data-action="csv"]').click()]);
     expect(csv.suggestedFilename()).toBe("resultat1.csv");
-    const lines = readFileSync((await csv.path())!, "utf8").trimEnd().split("\n");
+    const lines = readFileSync((await csv.path())!, "utf8").trimEnd().split("\r\n");
     expect(lines[0]).toBe("län,procent,ja,svarande");
     expect(lines).toHaveLength(22);
-    expect(lines.slice(1).map((l) => Number(l.split(",")[1]))).toEqual(procent.map((p) => expect.closeTo(p, 2)));
+    expect(lines.slice(1).map((l) => Number(l.split(",")[1]))).toEqual(procent.map((p) => expect.closeTo(p, 1)));
+    // …and for Swedish Excel: semicolons, decimal comma, a BOM.
+    await cell(page, "resultat1").locator('[data-action="downloads"]').click();
+    const [excelCsv] = await Promise.all([page.waitForEvent("download"), cell(page, "resultat1").locator('[data-action="csv-excel"]').click()]);
+    const excelText = readFileSync((await excelCsv.path())!, "utf8");
+    expect(excelText.startsWith("\ufefflän;procent;ja;svarande\r\n")).toBe(true);
+    expect(excelText.split("\r\n")[1]).toMatch(/^[^;]+;\d+(,\d+)?;\d+;\d+$/);
 
     // The link holds the whole notebook.
     await page.locator('[data-action="share"]').click();
@@ -143,11 +151,15 @@ test("utforska: a query and its chart, a cell that refers to it, kept over a rel
     expect(saved.suggestedFilename()).toBe("namnlos-anteckningsbok.json");
     const savedPath = (await saved.path())!;
     expect(JSON.parse(readFileSync(savedPath, "utf8"))).toMatchObject({format: "oj-utforska-anteckningsbok", version: 1, cells: [{name: "resultat1"}, {name: "resultat2", sql: second}]});
-    await page.locator('[data-action="new"]').click();
+    await page.locator('[data-action="library-new"]').click();
     await expect(page.locator(".nb-cell")).toHaveCount(1);
     await waitForContent(page, done(page, "resultat1"));
+    // The opened file becomes a notebook of its own in the list, shown but not run until asked.
     await page.locator('input[type="file"]').setInputFiles(savedPath);
-    await expect(page.locator(".nb-notice")).toContainText("Öppnade");
+    await expect(page.locator(".nb-notice")).toContainText("Anteckningsboken kommer från en fil. Kör alla celler?");
+    await expect(page.locator(".nb-library-list li")).toHaveCount(3);
+    expect(await cell(page, "resultat2").getAttribute("data-state")).toBeNull();
+    await page.locator('[data-action="trust-run"]').click();
     await waitForContent(page, done(page, "resultat2"));
     expect(await editorText(page, "resultat2")).toBe(second);
     await expect(cell(page, "resultat1").locator('.nb-chart svg g[aria-label="bar"] rect')).toHaveCount(21);
@@ -156,8 +168,9 @@ test("utforska: a query and its chart, a cell that refers to it, kept over a rel
     // Opened elsewhere (a new browser context: empty localStorage), the link gives the same notebook.
     const elsewhere = await open(link.replace(/^https?:\/\/[^/]+/, ""));
     try {
+      await expect(elsewhere.page.locator(".nb-notice")).toContainText("Anteckningsboken kommer från en länk. Kör alla celler?");
+      await elsewhere.page.locator('[data-action="trust-run"]').click();
       await waitForContent(elsewhere.page, done(elsewhere.page, "resultat2"));
-      await expect(elsewhere.page.locator(".nb-notice")).toContainText("från länken");
       expect(await editorText(elsewhere.page, "resultat2")).toBe(second);
       expect(await tableTexts(elsewhere.page.locator('.nb-cell[data-cell="resultat2"] table.nb-result'))).toEqual([[antal, medel]]);
       // The hash is dropped once read, so a reload keeps later edits instead of reopening the link.
@@ -200,8 +213,9 @@ test("utforska: long results are capped on screen, cells renamed, long queries c
     await expect(cell(page, "resultat1").locator(".nb-summary")).toContainText("31 721 rader");
     await expect(cell(page, "resultat1").locator("table.nb-result tbody tr")).toHaveCount(1000);
     await expect(cell(page, "resultat1").locator(".nb-cap-note")).toContainText("Visar de första 1 000 av 31 721 raderna");
+    await cell(page, "resultat1").locator('[data-action="downloads"]').click();
     const [csv] = await Promise.all([page.waitForEvent("download"), cell(page, "resultat1").locator('[data-action="csv"]').click()]);
-    expect(readFileSync((await csv.path())!, "utf8").trimEnd().split("\n")).toHaveLength(31_722);
+    expect(readFileSync((await csv.path())!, "utf8").trimEnd().split("\r\n")).toHaveLength(31_722);
     await cell(page, "resultat1").locator('[data-action="delete"]').click();
     await expect(page.locator(".nb-cell")).toHaveCount(1);
 
@@ -305,6 +319,7 @@ test("utforska: the exported report page builds and shows the notebook's rows an
   let site: {dist: string; cleanup: () => void} | undefined;
   let server: {url: string; close: () => Promise<void>} | undefined;
   try {
+    await page.locator('[data-action="trust-run"]').click();
     await waitForContent(page, done(page, "sammanfattning"));
     // Charts from the defaults one click picks: a line over years, bars per län.
     await cell(page, "bbic").locator('[data-action="chart"]').click();
@@ -322,7 +337,7 @@ test("utforska: the exported report page builds and shows the notebook's rows an
     const [download] = await Promise.all([page.waitForEvent("download"), page.locator('[data-action="export"]').click()]);
     expect(download.suggestedFilename()).toBe("exporttest-fran-utforska.md");
     const markdown = readFileSync((await download.path())!, "utf8");
-    expect(markdown).toContain("```sql id=lan display=false");
+    expect(markdown).toContain('import {notebookReport} from "./components/notebook/report.js";');
     await finish(opened, "utforska-export");
 
     const started = performance.now();
@@ -333,16 +348,17 @@ test("utforska: the exported report page builds and shows the notebook's rows an
     try {
       const p = exported.page;
       await expect(p.locator("h1")).toHaveText("Exporttest från Utforska");
-      expect((await p.locator("h2").allTextContents()).map((t) => t.trim())).toEqual(["BBIC i riket", "Kompetensplan per län", "Sammanfattning"]);
-      // Each ```sql block's result as an Inputs.table (its first column is the empty selection column).
-      const tables = p.locator("form table");
-      await expect(tables).toHaveCount(3, {timeout: 60_000});
-      await expect(tables.nth(1).locator("tbody tr")).toHaveCount(21, {timeout: 60_000});
-      expect(await tableTexts(tables.nth(0), {skipFirstColumn: true})).toEqual(notebookRows.bbic);
-      expect(await tableTexts(tables.nth(1), {skipFirstColumn: true})).toEqual(notebookRows.lan);
-      expect(await tableTexts(tables.nth(2), {skipFirstColumn: true})).toEqual(notebookRows.sammanfattning);
-      // The same charts, drawn by the same Plot code.
-      const charts = p.locator("svg").filter({has: p.locator(PLOT_MARKS)});
+      await waitForContent(p, p.locator('.nb-report-view[data-state="done"]'), 90_000);
+      expect((await p.locator(".nb-cell-heading").allTextContents()).map((t) => t.trim())).toEqual(["BBIC i riket", "Kompetensplan per län", "Sammanfattning"]);
+      // The code is not shown; the results are, computed again on the page.
+      expect(await p.locator(".nb-editor").evaluateAll((nodes) => nodes.every((n) => (n as HTMLElement).offsetParent === null))).toBe(true);
+      const tables = p.locator("table.nb-result");
+      await expect(tables).toHaveCount(3);
+      expect(await tableTexts(tables.nth(0))).toEqual(notebookRows.bbic);
+      expect(await tableTexts(tables.nth(1))).toEqual(notebookRows.lan);
+      expect(await tableTexts(tables.nth(2))).toEqual(notebookRows.sammanfattning);
+      // The same charts, drawn from the same plans.
+      const charts = p.locator(".nb-chart svg").filter({has: p.locator(PLOT_MARKS)});
       await expect(charts).toHaveCount(2, {timeout: 60_000});
       expect(await charts.nth(0).locator('g[aria-label="dot"] circle').count()).toBe(notebookDots);
       expect(await charts.nth(1).locator('g[aria-label="bar"] rect').count()).toBe(21);

@@ -10,7 +10,7 @@ import {Table, tableToIPC} from "apache-arrow";
 import {Database} from "../db.js";
 import {arrowToRows} from "../../lib/arrowRows.js";
 import {bindParameters} from "../../lib/notebook/params.js";
-import {adjustErrorLines, materializeSql, quoteIdentifier, splitStatements, statementKind} from "../../lib/notebook/sqlText.js";
+import {adjustErrorLines, refusedStatement, materializeSql, quoteIdentifier, splitStatements, statementKind} from "../../lib/notebook/sqlText.js";
 
 /** Rows shown on screen per result; the rest are in the CSV download. */
 export const DISPLAY_LIMIT = 1000;
@@ -151,6 +151,10 @@ export class NotebookEngine {
     const work = (async () => {
       await this.#ready;
       const started = performance.now();
+      for (const statement of statements) {
+        const refused = refusedStatement(statement.text);
+        if (refused) throw new QueryError(refused);
+      }
       const bound = statements.map((s) => ({...s, ...bindParameters(s.text, values)}));
       for (let i = 0; i < bound.length - 1; i++) {
         await this.#send(bound[i].text, bound[i].line - 1, bound[i].params);

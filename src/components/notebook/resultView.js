@@ -62,7 +62,10 @@ export class ResultView {
     const {cell, status, output} = this.host;
     // data-ms: the query's own time, unrounded (bench/explore.ts reads it).
     const summary = el("span", {class: "nb-summary", "data-ms": String(result.ms), "data-rows": String(result.rowCount)}, `${rowsText(result.rowCount)} · ${durationText(result.ms)}`);
-    const get = (/** @type {"csv" | "csv-excel" | "xlsx"} */ format) => () => this.download(format);
+    const get = (/** @type {"csv" | "csv-excel" | "xlsx"} */ format) => (/** @type {Event} */ event) => {
+      /** @type {HTMLElement} */ (event.target).closest("details")?.removeAttribute("open");
+      this.download(format);
+    };
     const actions = el(
       "span",
       {class: "nb-result-actions"},

@@ -200,7 +200,8 @@ export class NotebookSession {
       const styles = Object.fromEntries(result.columns.map((c) => [c.name, columnStyle(c, result.rows, columnKind(c, result.rows)).style]));
       results[view.cell.name] = {rows: result.rows, columns: result.columns, styles};
     }
-    return {results, inputs: this.valuesFor(cell)};
+    const inputStyles = Object.fromEntries(this.notebook.cells.filter((c) => c.type === "input" && c.input?.kind === "year").map((c) => [c.name, "year"]));
+    return {results, inputs: this.valuesFor(cell), inputStyles};
   }
 
   /** Kommuner and stadsdelar for the search of input cells, by name. */

@@ -162,7 +162,8 @@ export function normalizeChart(chart) {
   const facet = chart.facet ?? null;
   if (facet !== null && typeof facet !== "string") throw new Error("facet är varken text eller null");
   /** @type {ChartSpec} */
-  const spec = {type: chart.type, x: chart.x, y: chart.y, color, xKind: chart.xKind, yKind: chart.yKind, colorKind, facet};
+  const spec = {type: chart.type, x: chart.x, y: chart.y, color, xKind: chart.xKind, yKind: chart.yKind, colorKind};
+  if (facet !== null) spec.facet = facet;
   for (const key of /** @type {const} */ (["title", "xLabel", "yLabel"])) {
     const value = chart[key];
     if (value === undefined || value === null) continue;

@@ -75,6 +75,7 @@ export function notebookToMarkdown(notebook, {tables, base = "./", date = new Da
 
   out.push("---", `title: ${scriptLiteral(notebook.title)}`, "toc: false", "---", "");
   out.push(`<!-- ${EMBED} ${bytesToBase64url(new TextEncoder().encode(JSON.stringify(data)))} -->`, "");
+  out.push(`<link rel="stylesheet" href="${base}components/notebook/notebook.css">`, "");
   out.push(fence("js", `import {notebookReport} from "${base}components/notebook/report.js";`), "");
   out.push(`# ${escapeMarkdownText(notebook.title)}`, "");
   out.push(

@@ -15,7 +15,7 @@ import {capitalize, percentText, ratioInWords, shareInWords, trendInWords} from 
 
 /** @typedef {{type: "call", name: string, args: Node[]} | {type: "path", root: string, steps: (string | number)[]} | {type: "literal", value: string | number}} Node */
 /** @typedef {{rows: Record<string, any>[], columns: {name: string, type: string}[], styles?: Record<string, string>}} ResultData */
-/** @typedef {{results: Record<string, ResultData>, inputs: Record<string, any>}} Scope */
+/** @typedef {{results: Record<string, ResultData>, inputs: Record<string, any>, inputStyles?: Record<string, string>}} Scope */
 
 export class ExpressionError extends Error {}
 
@@ -164,7 +164,10 @@ const FUNCTIONS = {
 export function evaluate(node, scope) {
   if (node.type === "literal") return node.value;
   if (node.type === "call") return /** @type {any} */ (FUNCTIONS)[node.name](scope, ...node.args.map((a) => evaluate(a, scope)));
-  if (Object.hasOwn(scope.inputs, node.root) && node.steps.length === 0) return scope.inputs[node.root];
+  if (Object.hasOwn(scope.inputs, node.root) && node.steps.length === 0) {
+    const raw = scope.inputs[node.root];
+    return new Formatted(raw, prose(raw, scope.inputStyles?.[node.root]));
+  }
   /** @type {any} */
   let value = Object.hasOwn(scope.results, node.root) ? scope.results[node.root] : undefined;
   if (value === undefined) throw new ExpressionError(`det finns inget resultat eller val som heter ${node.root} ovanför`);

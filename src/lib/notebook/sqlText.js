@@ -162,3 +162,22 @@ export function adjustErrorLines(message, delta) {
   if (!delta) return message;
   return String(message).replace(/\bLINE (\d+):/g, (_, line) => `LINE ${Math.max(1, Number(line) + delta)}:`);
 }
+
+/**
+ * Statements the notebook refuses before DuckDB sees them: installing or
+ * loading an extension. DuckDB-WASM's settings already stop LOAD, but INSTALL
+ * is accepted there without an error; refusing both here gives one clear
+ * message. Returns DuckDB-style error text, or null when the statement may run.
+ * @param {string} statement
+ * @returns {string | null}
+ */
+export function refusedStatement(statement) {
+  const words = tokenize(statement)
+    .filter((t) => t.type !== "comment")
+    .slice(0, 2)
+    .map((t) => String(t.value).toLowerCase());
+  if (words[0] === "install" || words[0] === "load" || (words[0] === "force" && words[1] === "install") || (words[0] === "update" && words[1] === "extensions")) {
+    return `Permission Error: ${words[0] === "load" ? "LOAD" : "INSTALL"} is disabled: extensions cannot be installed or loaded in the notebook`;
+  }
+  return null;
+}
