@@ -57,7 +57,8 @@ export function policy({scriptHashes, header = false} = {}) {
 export const SANDBOX_POLICY =
   "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:; connect-src 'none'; frame-src 'none'; worker-src 'none'; form-action 'none'; base-uri 'none'; frame-ancestors 'self'";
 
-const META = /<meta http-equiv="Content-Security-Policy" content="[^"]*">/;
+/** The tag observablehq.config.ts writes; other policies (the notebook's sandbox page has its own) are left alone. */
+const META = `<meta http-equiv="Content-Security-Policy" content="${policy()}">`;
 const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi;
 
 /**
@@ -66,7 +67,7 @@ const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi;
  * @param {string} html
  */
 export function withScriptHashes(html) {
-  if (!META.test(html)) return null;
+  if (!html.includes(META)) return null;
   const hashes = [...html.matchAll(INLINE_SCRIPT)].map((m) => createHash("sha256").update(m[1] ?? "", "utf8").digest("base64"));
   return html.replace(META, `<meta http-equiv="Content-Security-Policy" content="${policy({scriptHashes: [...new Set(hashes)]})}">`);
 }

@@ -3,17 +3,15 @@
 // notebook kept over a reload and shared as a link, the CSV download,
 // cancelling a long query, and the exported report page built into a site of
 // its own and compared row by row with the notebook.
-import {spawn} from "node:child_process";
-import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
-import {join} from "node:path";
+import {readFileSync} from "node:fs";
 import type {Locator, Page} from "playwright-core";
 import {expect, inject, test} from "vitest";
 import {newNotebook} from "../../src/lib/notebook/model.js";
 import {shareHash} from "../../src/lib/notebook/serialize.js";
 import {EXAMPLES} from "../../src/lib/notebook/examples.js";
 import {closeSharedBrowserAfterAll, openPage, PLOT_MARKS, sharedBrowser, waitForContent, type OpenedPage} from "./browser.js";
-import {loadServe, root} from "./globalSetup.js";
+import {buildSiteWith} from "./exportedSite.js";
+import {loadServe} from "./globalSetup.js";
 
 closeSharedBrowserAfterAll();
 
@@ -150,7 +148,7 @@ test("utforska: a query and its chart, a cell that refers to it, kept over a rel
     const [saved] = await Promise.all([page.waitForEvent("download"), page.locator('[data-action="save-file"]').click()]);
     expect(saved.suggestedFilename()).toBe("namnlos-anteckningsbok.json");
     const savedPath = (await saved.path())!;
-    expect(JSON.parse(readFileSync(savedPath, "utf8"))).toMatchObject({format: "oj-utforska-anteckningsbok", version: 1, cells: [{name: "resultat1"}, {name: "resultat2", sql: second}]});
+    expect(JSON.parse(readFileSync(savedPath, "utf8"))).toMatchObject({format: "oj-utforska-anteckningsbok", version: 2, cells: [{name: "resultat1"}, {name: "resultat2", sql: second}]});
     await page.locator('[data-action="library-new"]').click();
     await expect(page.locator(".nb-cell")).toHaveCount(1);
     await waitForContent(page, done(page, "resultat1"));
@@ -263,46 +261,6 @@ test("utforska: long results are capped on screen, cells renamed, long queries c
     await opened.close();
   }
 }, 180_000);
-
-/**
- * A copy of the project in a temporary folder with `pages` added to src/,
- * built with the project's own config and scripts (so the offline check runs
- * on the exported page too). Reuses the built tables and Framework's module
- * cache, and leaves out the per-kommun pages, so the build takes seconds.
- * Returns the built dist/.
- */
-async function buildSiteWith(pages: Record<string, string>): Promise<{dist: string; cleanup: () => void}> {
-  const dir = mkdtempSync(join(tmpdir(), "oj-utforska-export-"));
-  const cleanup = () => rmSync(dir, {recursive: true, force: true});
-  try {
-    for (const path of ["package.json", "package-lock.json", "observablehq.config.ts", "tsconfig.json", "loaders", "publish", "data", "scripts"]) {
-      if (existsSync(join(root, path))) cpSync(join(root, path), join(dir, path), {recursive: true});
-    }
-    cpSync(join(root, "src"), join(dir, "src"), {recursive: true, filter: (source) => !source.includes(`${join(root, "src", ".observablehq")}`)});
-    for (const cache of [".cache/tables", "src/.observablehq/cache"]) {
-      if (existsSync(join(root, cache))) cpSync(join(root, cache), join(dir, cache), {recursive: true});
-    }
-    symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
-    for (const [name, markdown] of Object.entries(pages)) {
-      mkdirSync(join(dir, "src"), {recursive: true});
-      writeFileSync(join(dir, "src", name), markdown);
-    }
-    const output = await new Promise<string>((resolve, reject) => {
-      const child = spawn("npm", ["run", "build"], {cwd: dir, env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", OJ_DIST: join(dir, "dist"), OJ_UNIT_PAGES: "0"}, stdio: ["ignore", "pipe", "pipe"]});
-      let text = "";
-      child.stdout.on("data", (chunk: Buffer) => (text += chunk.toString()));
-      child.stderr.on("data", (chunk: Buffer) => (text += chunk.toString()));
-      child.on("error", reject);
-      child.on("close", (code) => (code === 0 ? resolve(text) : reject(new Error(`building the exported page failed (exit ${code}):\n${text}`))));
-    });
-    // scripts/checkOffline.mjs ran after the build: the exported page needs nothing from the internet.
-    expect(output).toMatch(/checkOffline: \d+ built files load nothing from outside the site/);
-    return {dist: join(dir, "dist"), cleanup};
-  } catch (error) {
-    cleanup();
-    throw error;
-  }
-}
 
 test("utforska: the exported report page builds and shows the notebook's rows and charts", async () => {
   const trend = EXAMPLES.find((e) => e.title === "En indikator i riket över tid")!;

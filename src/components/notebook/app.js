@@ -40,6 +40,8 @@ export function notebookApp({tables, schema, sandbox, boundaries = null, storage
   /** @type {string | null} */
   let currentId = null;
   let disposed = false;
+  /** A trusted notebook shown before DuckDB was ready: run it once it is. */
+  let runWhenReady = false;
 
   // ── layout ──────────────────────────────────────────────────────────────
   const notice = el("div", {class: "nb-notice", role: "status", "aria-live": "polite"});
@@ -164,6 +166,7 @@ export function notebookApp({tables, schema, sandbox, boundaries = null, storage
 
   /** Runs the whole notebook; a notebook from elsewhere is trusted from then on. */
   async function runAll() {
+    runWhenReady = false;
     if (currentId) trustNotebook(storage, currentId);
     renderLibrary();
     return session.runAll();
@@ -190,9 +193,11 @@ export function notebookApp({tables, schema, sandbox, boundaries = null, storage
     await session.replace(notebook);
     renderLibrary();
     const entry = listNotebooks(storage).find((e) => e.id === id);
+    runWhenReady = false;
     if (entry?.trusted) {
       say(message);
       if (session.engine) await session.runAll();
+      else runWhenReady = true;
       return;
     }
     const from = entry?.origin === "fil" ? "en fil" : "en länk";
@@ -258,7 +263,10 @@ export function notebookApp({tables, schema, sandbox, boundaries = null, storage
       await session.refreshCatalog();
       for (const view of session.views.values()) if (!view.result) view.setIdle();
       session.markReady();
-      if (listNotebooks(storage).find((e) => e.id === currentId)?.trusted) await session.runAll();
+      if (runWhenReady) {
+        runWhenReady = false;
+        await session.runAll();
+      }
     } catch (error) {
       dbState.dataset.state = "error";
       dbState.textContent = `DuckDB kunde inte startas: ${/** @type {Error} */ (error).message}`;

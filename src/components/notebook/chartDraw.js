@@ -69,7 +69,7 @@ export function drawChart(spec, rows, {width, boundaries = null}) {
     const source = data === "rows" ? rows : data === "features" ? features : data;
     /** @type {Record<string, any>} */
     const channels = {...markOptions, tip: tipOptions(markOptions.tip)};
-    if (mark === "geo") {
+    if (mark === "geo" && markOptions.fill === "value") {
       channels.fill = (/** @type {any} */ f) => f.properties.value;
       channels.title = (/** @type {any} */ f) => `${f.properties.kn_namn}: ${f.properties.value === null ? "värde saknas" : formatNumber(f.properties.value, {decimals: 1})}`;
       channels.tip = true;

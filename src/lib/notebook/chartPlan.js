@@ -90,6 +90,8 @@ export function chartPlan(spec, rows, {width}) {
     options.projection = {type: "transverse-mercator", rotate: [-15, -62], domain: "features"};
     options.height = Math.round(Math.min(900, width * 1.9));
     options.color = {type: "quantize", n: 5, scheme: "blues", legend: true, label: spec.yLabel ?? y, tickFormat: formatFor(yKind) ?? "number"};
+    // Every kommun drawn (grey where the result has no value), then the values on top.
+    marks.push({mark: "geo", data: "features", options: {fill: "var(--theme-foreground-faintest)", stroke: "var(--theme-background)", strokeWidth: 0.4}});
     marks.push({mark: "geo", data: "features", options: {fill: "value", stroke: "var(--theme-background)", strokeWidth: 0.4, tip: true}});
     return {options, marks, map: {code: x, value: y}};
   }

@@ -3,14 +3,19 @@
 // Pure: node tests import it.
 import {formatNumber} from "../format.js";
 
-/** Up to three decimals, trailing zeros dropped: results mix counts, shares and rates. */
+/** Up to three decimals, trailing zeros dropped: results mix counts, shares and rates. @param {number} value */
 export function formatResultNumber(value) {
   if (value === Infinity) return "∞";
   if (value === -Infinity) return "−∞";
   return formatNumber(value, {decimals: 3, trim: true});
 }
 
-/** Display text of one value of a column of the given kind ("year", "number", "time", "category"); null for SQL NULL. */
+/**
+ * Display text of one value of a column of the given kind ("year", "number", "time", "category"); null for SQL NULL.
+ * @param {unknown} value
+ * @param {string} kind
+ * @returns {string | null}
+ */
 export function formatCell(value, kind) {
   if (value === null || value === undefined) return null;
   if (typeof value === "number") return kind === "year" ? String(value) : formatResultNumber(value);
@@ -23,12 +28,12 @@ export function formatCell(value, kind) {
   return String(value);
 }
 
-/** "1 rad", "21 rader", "31 721 rader". */
+/** "1 rad", "21 rader", "31 721 rader". @param {number} n */
 export function rowsText(n) {
   return `${formatNumber(n)} ${n === 1 ? "rad" : "rader"}`;
 }
 
-/** "0,4 ms", "12 ms", "1,2 s", "2 min 5 s". */
+/** "0,4 ms", "12 ms", "1,2 s", "2 min 5 s". @param {number} ms */
 export function durationText(ms) {
   if (ms < 10) return `${formatNumber(ms, {decimals: 1})} ms`;
   if (ms < 1000) return `${formatNumber(ms)} ms`;

@@ -32,6 +32,8 @@ export const OUTSIDE_DETAIL =
 /**
  * {title, detail, cancelled}: a Swedish heading for an error from DuckDB-WASM
  * and DuckDB's message (without its "Kind Error: " prefix, which the title says).
+ * @param {any} error
+ * @returns {{title: string, detail: string, cancelled: boolean}}
  */
 export function describeError(error) {
   const message = String(error?.message ?? error ?? "").trim();
@@ -43,7 +45,7 @@ export function describeError(error) {
     return {title: "Frågan avbröts", detail: "Den avbröts innan den var klar; inget resultat sparades.", cancelled: true};
   }
   for (const [kind, title] of KINDS) {
-    if (message.startsWith(`${kind}:`)) return {title, detail: message.slice(kind.length + 1).trim(), cancelled: false};
+    if (message.startsWith(`${kind}:`)) return {title: /** @type {string} */ (title), detail: message.slice(/** @type {string} */ (kind).length + 1).trim(), cancelled: false};
   }
   return {title: "Frågan kunde inte köras", detail: message || "DuckDB angav ingen orsak.", cancelled: false};
 }

@@ -72,7 +72,7 @@ ORDER BY p.year, a.name`
   }
 ];
 
-/** An example that builds on an earlier cell: shown once the notebook has one. */
+/** An example that builds on an earlier cell: shown once the notebook has one. @param {string} name */
 export function followUpExample(name) {
   return {
     title: `Bygg vidare på ${name}`,

@@ -47,7 +47,7 @@ const JS_RESERVED = `await break case catch class const continue debugger defaul
 function if implements import in instanceof interface let new null package private protected public return static super switch this
 throw true try typeof var void while with yield arguments eval undefined`;
 const PAGE_NAMES = `db sql display view resize width invalidation visibility now md html svg tex dot mermaid d3 htl aq duckdb
-main temp information_schema pg_catalog plot inputs value format results rows columns`;
+main temp information_schema pg_catalog plot inputs value format results rows columns __proto__ prototype constructor`;
 export const RESERVED_NAMES = new Set([SQL_RESERVED, JS_RESERVED, PAGE_NAMES].join(" ").split(/\s+/));
 
 let nextId = 1;

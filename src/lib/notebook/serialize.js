@@ -28,7 +28,7 @@ export function notebookFromJson(text, {source = "filen", tableNames = []} = {})
   try {
     data = JSON.parse(text.replace(/^\ufeff/, ""));
   } catch (error) {
-    throw new NotebookError(`${source.charAt(0).toUpperCase()}${source.slice(1)} är inte giltig JSON: ${error.message}.`);
+    throw new NotebookError(`${source.charAt(0).toUpperCase()}${source.slice(1)} är inte giltig JSON: ${/** @type {Error} */ (error).message}.`);
   }
   return fromData(data, {source, tableNames});
 }
@@ -52,10 +52,11 @@ export function base64urlToBytes(text) {
 
 /**
  * @param {Uint8Array} bytes
- * @param {TransformStream<Uint8Array, Uint8Array>} stream
+ * @param {CompressionStream | DecompressionStream} stream
  */
 async function pipe(bytes, stream) {
-  return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer());
+  const source = new Blob([/** @type {BlobPart} */ (bytes)]).stream();
+  return new Uint8Array(await new Response(source.pipeThrough(/** @type {any} */ (stream))).arrayBuffer());
 }
 
 /**
@@ -76,7 +77,7 @@ export async function decodeNotebook(encoded, {source = "länken", tableNames = 
   try {
     json = new TextDecoder("utf-8", {fatal: true}).decode(await pipe(base64urlToBytes(encoded), new DecompressionStream("deflate-raw")));
   } catch (error) {
-    throw new NotebookError(`${source.charAt(0).toUpperCase()}${source.slice(1)} innehåller ingen läsbar anteckningsbok (den kan ha kortats av när den kopierades): ${error.message}.`);
+    throw new NotebookError(`${source.charAt(0).toUpperCase()}${source.slice(1)} innehåller ingen läsbar anteckningsbok (den kan ha kortats av när den kopierades): ${/** @type {Error} */ (error).message}.`);
   }
   return notebookFromJson(json, {source, tableNames});
 }

@@ -57,7 +57,10 @@ describe("chartPlan", () => {
   it("colours kommuner on a map by a value joined on their code", () => {
     const plan = chartPlan({type: "map", x: "kod", y: "procent", color: null, xKind: "category", yKind: "number", colorKind: null, yLabel: "Andel"}, [], {width: 500});
     expect(plan.map).toEqual({code: "kod", value: "procent"});
-    expect(plan.marks).toEqual([expect.objectContaining({mark: "geo", data: "features"})]);
+    expect(plan.marks.map((m) => [m.mark, m.data, m.options.fill])).toEqual([
+      ["geo", "features", "var(--theme-foreground-faintest)"],
+      ["geo", "features", "value"]
+    ]);
     expect(plan.options.color).toMatchObject({legend: true, label: "Andel", tickFormat: "number"});
   });
 
