@@ -19,7 +19,7 @@ import {LOCKDOWN} from "../lib/duckdbLockdown.js";
 const WASM = import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm");
 const WORKER = import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js");
 
-/** Arrow type for a Parquet leaf column, as hyparquet describes it. */
+/** Arrow type for a Parquet leaf column, as hyparquet describes it. @param {any} element */
 function arrowType(element) {
   const logical = element.logical_type?.type;
   switch (element.type) {
@@ -39,26 +39,31 @@ function arrowType(element) {
   throw new Error(`Kolumnen ${element.name} har en typ som inte stöds (${element.type})`);
 }
 
-/** Decodes a Parquet file (ArrayBuffer) into an Arrow table. */
+/** Decodes a Parquet file (ArrayBuffer) into an Arrow table. @param {ArrayBuffer} buffer */
 export async function parquetToArrow(buffer) {
   const metadata = parquetMetadata(buffer);
   const leaves = parquetSchema(metadata).children.map((c) => c.element);
+  /** @type {Record<string, any[]>} */
   const columns = Object.fromEntries(leaves.map((e) => [e.name, new Array(Number(metadata.num_rows))]));
   await parquetRead({
     file: buffer,
     metadata,
     onChunk({columnName, columnData, rowStart}) {
-      const target = columns[columnName];
+      const target = /** @type {any[]} */ (columns[columnName]);
       for (let i = 0; i < columnData.length; i++) target[rowStart + i] = columnData[i] ?? null;
     }
   });
-  return new Table(Object.fromEntries(leaves.map((e) => [e.name, arrowVector(columns[e.name], arrowType(e))])));
+  return new Table(Object.fromEntries(leaves.map((e) => [e.name, arrowVector(columns[e.name] ?? [], arrowType(e))])));
 }
 
 /** Plain JS rows from an Arrow result, every DuckDB type converted (DECIMAL, HUGEINT, dates…): see arrowRows.js. */
 export const toRows = arrowToRows;
 
 export class Database {
+  /**
+   * @param {duckdb.AsyncDuckDB} db
+   * @param {duckdb.AsyncDuckDBConnection} connection
+   */
   constructor(db, connection) {
     this.db = db;
     this.connection = connection;
@@ -87,6 +92,8 @@ export class Database {
    * Adds a table from a Parquet URL (pass `FileAttachment("x.parquet").href`: a
    * bare FileAttachment of a .parquet file makes Framework preload its own
    * Parquet reader from a CDN), an ArrayBuffer or anything with arrayBuffer().
+   * @param {string} name
+   * @param {string | ArrayBuffer | Blob} source
    */
   async insertParquet(name, source) {
     const buffer = source instanceof ArrayBuffer ? source : typeof source === "string" ? await (await fetch(source)).arrayBuffer() : await source.arrayBuffer();

@@ -4,6 +4,9 @@
 // Content-Security-Policy forbids (see scripts/csp.mjs).
 import {Bool, Float32, Int32, Int64, makeData, makeVector, Utf8} from "apache-arrow";
 
+/** Sets bit `i` of a bitmap (Arrow's order: least significant bit first). @param {Uint8Array} bits @param {number} i */
+const setBit = (bits, i) => (bits[i >> 3] = (bits[i >> 3] ?? 0) | (1 << (i & 7)));
+
 /**
  * An Arrow vector from plain values (null for a missing one).
  * @param {any[]} values
@@ -15,7 +18,7 @@ export function arrowVector(values, type) {
   let nullCount = 0;
   for (let i = 0; i < n; i++) {
     if (values[i] === null || values[i] === undefined) nullCount++;
-    else validity[i >> 3] |= 1 << (i & 7);
+    else setBit(validity, i);
   }
   const nullBitmap = nullCount ? validity : undefined;
   if (type instanceof Utf8) {
@@ -29,7 +32,7 @@ export function arrowVector(values, type) {
   }
   if (type instanceof Bool) {
     const data = new Uint8Array((n + 7) >> 3);
-    for (let i = 0; i < n; i++) if (values[i]) data[i >> 3] |= 1 << (i & 7);
+    for (let i = 0; i < n; i++) if (values[i]) setBit(data, i);
     return makeVector(makeData({type, length: n, nullCount, nullBitmap, data}));
   }
   const data = type instanceof Int64 ? new BigInt64Array(n) : type instanceof Int32 ? new Int32Array(n) : type instanceof Float32 ? new Float32Array(n) : new Float64Array(n);

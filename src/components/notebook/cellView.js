@@ -52,7 +52,7 @@ export class CellView {
       "aria-label": "Cellens rubrik",
       oninput: () => {
         cell.title = this.titleInput.value;
-        this.heading.textContent = cell.title;
+        this.heading.textContent = this.titleInput.value;
         session.scheduleSave();
       }
     });
@@ -108,7 +108,7 @@ export class CellView {
     });
     this.kind = (KINDS[cell.type ?? "sql"] ?? sqlCell)(this);
     /** The editor, or a stand-in for cells without one (inputs). */
-    this.editor = this.kind.editor ?? {text: () => "", setText() {}, insert() {}, focus: () => this.node.querySelector("input, select")?.focus(), setSchema() {}, destroy() {}};
+    this.editor = this.kind.editor ?? {text: () => "", setText() {}, insert() {}, focus: () => /** @type {HTMLElement | null} */ (this.node.querySelector("input, select"))?.focus(), setSchema() {}, destroy() {}};
     this.setIdle();
   }
 

@@ -20,28 +20,41 @@ export const CHART_LIMIT = 10000;
 const CANCEL_GRACE_MS = 3000;
 
 export class QueryError extends Error {
+  /** @param {string} message @param {{cancelled?: boolean}} [options] */
   constructor(message, {cancelled = false} = {}) {
     super(message);
     this.name = "QueryError";
     this.cancelled = cancelled;
+    /** True when the worker is being restarted to stop the query. */
+    this.restarting = false;
   }
 }
 
+/** @typedef {{kind: "table", name: string, rowCount: number, columns: {name: string, type: string}[], ms: number}} TableRun */
+/** @typedef {{kind: "statement", rows: Record<string, any>[], rowCount: number, columns: {name: string, type: string}[], ms: number}} StatementRun */
+
 export class NotebookEngine {
-  /** tables: {name: url} as for Database.open. */
+  /** @param {Record<string, string>} tables {name: url} as for Database.open */
   static async open(tables) {
     const engine = new NotebookEngine(tables);
     await engine.#ready;
     return engine;
   }
 
+  /** @type {Record<string, string>} */
   #tables;
+  /** @type {any} the Database (db.js), once open */
   #database = null;
+  /** @type {any} the cells' own connection */
   #cells = null;
+  /** @type {Promise<TableRun | StatementRun> | null} */
   #running = null;
+  /** @type {(() => void) | null} */
   #abort = null;
+  /** @type {Promise<void>} */
   #ready;
 
+  /** @param {Record<string, string>} tables */
   constructor(tables) {
     this.#tables = tables;
     this.#ready = this.#start();
@@ -66,7 +79,7 @@ export class NotebookEngine {
     this.#database = database;
   }
 
-  /** Plain rows from the metadata connection (schema, counts, paging). */
+  /** Plain rows from the metadata connection (schema, counts, paging). @param {string} text */
   async query(text) {
     await this.#ready;
     return arrowToRows(await this.#database.connection.query(text));
@@ -85,12 +98,13 @@ export class NotebookEngine {
     const rows = await this.query(
       "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'main' ORDER BY table_name, ordinal_position"
     );
+    /** @type {Record<string, {name: string, type: string}[]>} */
     const catalog = {};
     for (const r of rows) (catalog[r.table_name] ??= []).push({name: r.column_name, type: r.data_type});
     return catalog;
   }
 
-  /** [{name, type}] of a cell's result table. */
+  /** [{name, type}] of a cell's result table. @param {string} name */
   async columns(name) {
     const rows = await this.query(`DESCRIBE ${quoteIdentifier(name)}`);
     return rows.map((r) => ({name: r.column_name, type: r.column_type}));
@@ -119,7 +133,7 @@ export class NotebookEngine {
       return new Table(reader.schema, batches);
     } catch (error) {
       if (error instanceof QueryError) throw error;
-      const message = adjustErrorLines(error?.message ?? String(error), lineDelta);
+      const message = adjustErrorLines(/** @type {any} */ (error)?.message ?? String(error), lineDelta);
       throw new QueryError(message, {cancelled: /query was cancel+ed|interrupted/i.test(message)});
     } finally {
       await statement?.close().catch(() => {});
@@ -136,11 +150,13 @@ export class NotebookEngine {
    * @param {string} name
    * @param {string} text
    * @param {Record<string, string | number | null>} [values]
+   * @returns {Promise<TableRun | StatementRun>}
    */
   run(name, text, values = {}) {
     if (this.#running) return Promise.reject(new QueryError("En annan cell körs redan. Vänta tills den är klar eller avbryt den."));
     const statements = splitStatements(text);
     if (statements.length === 0) return Promise.reject(new QueryError("Cellen är tom. Skriv en fråga, till exempel SELECT * FROM indicators."));
+    /** @type {Promise<never>} */
     const aborted = new Promise((_, reject) => {
       this.#abort = () => {
         const error = new QueryError("query was canceled; restarting DuckDB", {cancelled: true});
@@ -156,10 +172,8 @@ export class NotebookEngine {
         if (refused) throw new QueryError(refused);
       }
       const bound = statements.map((s) => ({...s, ...bindParameters(s.text, values)}));
-      for (let i = 0; i < bound.length - 1; i++) {
-        await this.#send(bound[i].text, bound[i].line - 1, bound[i].params);
-      }
-      const last = bound[bound.length - 1];
+      for (const statement of bound.slice(0, -1)) await this.#send(statement.text, statement.line - 1, statement.params);
+      const last = /** @type {(typeof bound)[number]} */ (bound[bound.length - 1]);
       const kind = statementKind(last.text);
       if (kind === "other") {
         const table = await this.#send(last.text, last.line - 1, last.params);
@@ -167,20 +181,21 @@ export class NotebookEngine {
         // A result from an earlier query of this cell would now be stale.
         await this.drop(name);
         const rows = arrowToRows(table.numRows > DISPLAY_LIMIT ? table.slice(0, DISPLAY_LIMIT) : table);
-        return {kind: "statement", rows, rowCount: table.numRows, columns: table.schema.fields.map((f) => ({name: f.name, type: String(f.type)})), ms};
+        return /** @type {StatementRun} */ ({kind: "statement", rows, rowCount: table.numRows, columns: table.schema.fields.map((f) => ({name: f.name, type: String(f.type)})), ms});
       }
       // The query starts on line 2 of the CREATE TABLE (line 3 inside the DESCRIBE wrapper).
       const counted = await this.#send(materializeSql(name, last.text, kind), last.line - (kind === "describe" ? 3 : 2), last.params);
       const ms = performance.now() - started;
       const count = counted.numRows > 0 ? counted.getChildAt(0)?.get(0) : null;
-      const rowCount = count === null || count === undefined ? (await this.query(`SELECT count(*) AS n FROM ${quoteIdentifier(name)}`))[0].n : Number(count);
-      return {kind: "table", name, rowCount, columns: await this.columns(name), ms};
+      const rowCount = count === null || count === undefined ? (await this.query(`SELECT count(*) AS n FROM ${quoteIdentifier(name)}`))[0]?.n : Number(count);
+      return /** @type {TableRun} */ ({kind: "table", name, rowCount, columns: await this.columns(name), ms});
     })();
-    this.#running = Promise.race([work, aborted]).finally(() => {
+    const running = Promise.race([work, aborted]).finally(() => {
       this.#running = null;
       this.#abort = null;
     });
-    return this.#running;
+    this.#running = running;
+    return running;
   }
 
   /**
@@ -216,6 +231,10 @@ export class NotebookEngine {
   }
 
   /** One page of a result table: the first `limit` rows, optionally sorted by a column (nulls last). */
+  /**
+   * @param {string} name
+   * @param {{sort?: string | null, descending?: boolean, limit?: number}} [options]
+   */
   async page(name, {sort = null, descending = false, limit = DISPLAY_LIMIT} = {}) {
     const order = sort ? ` ORDER BY ${quoteIdentifier(sort)} ${descending ? "DESC" : "ASC"} NULLS LAST, rowid` : "";
     return this.query(`SELECT * FROM ${quoteIdentifier(name)}${order} LIMIT ${Number(limit)}`);
@@ -251,10 +270,11 @@ export class NotebookEngine {
     const started = performance.now();
     await this.drop(name);
     await this.#database.connection.insertArrowFromIPCStream(ipc, {name, create: true});
-    const [{n}] = await this.query(`SELECT count(*) AS n FROM ${quoteIdentifier(name)}`);
-    return {kind: "table", name, rowCount: Number(n), columns: await this.columns(name), ms: performance.now() - started};
+    const [counted] = await this.query(`SELECT count(*) AS n FROM ${quoteIdentifier(name)}`);
+    return {kind: "table", name, rowCount: Number(counted?.n), columns: await this.columns(name), ms: performance.now() - started};
   }
 
+  /** Renames a cell's result table. @param {string} from @param {string} to */
   async rename(from, to) {
     const exists = await this.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = 'main' AND table_type = 'BASE TABLE' AND table_name = '${from.replaceAll("'", "''")}'`);
     if (exists.length) {
@@ -263,12 +283,12 @@ export class NotebookEngine {
     }
   }
 
-  /** Drops a cell's result table (never one of the project's tables). */
+  /** Drops a cell's result table (never one of the project's tables). @param {string} name */
   async drop(name) {
     if (this.tableNames.includes(name)) return;
     const found = await this.query(`SELECT table_type FROM information_schema.tables WHERE table_schema = 'main' AND table_name = '${name.replaceAll("'", "''")}'`);
     if (!found.length) return;
-    await this.query(`DROP ${found[0].table_type === "VIEW" ? "VIEW" : "TABLE"} IF EXISTS ${quoteIdentifier(name)}`);
+    await this.query(`DROP ${found[0]?.table_type === "VIEW" ? "VIEW" : "TABLE"} IF EXISTS ${quoteIdentifier(name)}`);
   }
 
   async close() {

@@ -30,7 +30,7 @@ export class ResultView {
     /** @type {string | null} */
     this.sort = null;
     this.descending = false;
-    /** @type {{dispose: () => void} | null} */
+    /** @type {{node: HTMLElement, dispose: () => void} | null} */
     this.chart = null;
   }
 

@@ -26,6 +26,8 @@ export class NotebookSession {
     this.boundariesUrl = boundariesUrl;
     /** @type {Promise<any> | null} */
     this.boundaryData = null;
+    /** Cells about to run in a batch (run all, an input's dependents): not re-rendered on the way. @type {Set<string>} */
+    this.scheduled = new Set();
     /** Jupyter's execution counter: each run gets the next number. */
     this.count = 0;
     /** @type {Promise<{code: string, name: string}[]> | null} */
@@ -235,7 +237,7 @@ export class NotebookSession {
   afterRun(cell) {
     const downstream = new Set(dependentsOf(this.notebook.cells, cell.name));
     for (const view of this.orderedViews()) {
-      if (!downstream.has(view.cell.name)) continue;
+      if (!downstream.has(view.cell.name) || this.scheduled.has(view.cell.name)) continue;
       if (view.cell.type === "markdown" && view.node.dataset.state === "done") view.run();
     }
     this.markDependents(cell.name, "rerun");
@@ -248,9 +250,10 @@ export class NotebookSession {
    * @param {Cell} cell
    */
   async inputChanged(cell) {
-    const input = this.views.get(/** @type {string} */ (cell.id));
-    await input?.run();
-    await this.runCells(dependentsOf(this.notebook.cells, cell.name));
+    const downstream = dependentsOf(this.notebook.cells, cell.name);
+    this.scheduled = new Set(downstream);
+    await this.views.get(/** @type {string} */ (cell.id))?.run();
+    await this.runCells(downstream);
   }
 
   /**
@@ -262,8 +265,10 @@ export class NotebookSession {
     const failed = new Set();
     const graph = dependencyGraph(this.notebook.cells);
     while (this.engine?.running) await this.engine.idle();
+    this.scheduled = new Set(names);
     for (const view of this.orderedViews()) {
       if (!wanted.has(view.cell.name)) continue;
+      this.scheduled.delete(view.cell.name);
       const blockedBy = (graph.get(view.cell.name) ?? []).find((dep) => failed.has(dep));
       if (blockedBy) {
         view.setWaiting(`Kördes inte: ${blockedBy} gav ett fel.`);
@@ -272,6 +277,7 @@ export class NotebookSession {
       }
       if (!(await view.run())) failed.add(view.cell.name);
     }
+    this.scheduled.clear();
   }
 
   async refreshCatalog() {
@@ -317,8 +323,11 @@ export class NotebookSession {
 
   /** Runs every cell from the top; stops at the first that fails. Resolves true when all ran. */
   async runAll() {
+    this.scheduled = new Set(this.notebook.cells.map((c) => c.name));
     for (const view of this.orderedViews()) {
+      this.scheduled.delete(view.cell.name);
       if (!(await view.run())) {
+        this.scheduled.clear();
         const rest = this.notebook.cells.slice(this.cellIndex(view.cell.id) + 1);
         for (const later of rest) this.views.get(later.id)?.setWaiting(`Kördes inte: ${view.cell.name} gav ett fel.`);
         return false;

@@ -11,6 +11,9 @@ import {el} from "./dom.js";
 export const CSV_NOTE =
   "Två sorters CSV: ”för Excel” har semikolon, decimalkomma och en BOM så att svensk Excel öppnar filen rätt vid dubbelklick; ”för program” följer RFC 4180 (komma, punkt som decimaltecken, UTF-8) och läses av R, Python och DuckDB utan inställningar. Text som börjar med =, +, −, @ skrivs så att Excel visar den som text och aldrig kör den som formel.";
 
+/** @param {number | undefined} n */
+const rowsTextOrEmpty = (n) => (n === undefined ? "" : rowsText(n));
+
 /**
  * @param {{tables: SchemaTable[], insert: (text: string) => void, onExample: (example: Example) => void}} options
  */
@@ -58,7 +61,7 @@ export function sidePanel({tables, insert, onExample}) {
           el(
             "details",
             {class: "nb-table-info", "data-table": t.name},
-            el("summary", {}, el("code", {}, t.name), " ", el("span", {class: "nb-muted nb-count"}, counts[t.name] === undefined ? "" : rowsText(counts[t.name]))),
+            el("summary", {}, el("code", {}, t.name), " ", el("span", {class: "nb-muted nb-count"}, rowsTextOrEmpty(counts[t.name]))),
             el("p", {class: "nb-table-description"}, t.description, " ", el("button", {type: "button", class: "nb-link", onclick: () => insert(t.name)}, "Infoga namnet")),
             el(
               "dl",

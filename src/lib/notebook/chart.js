@@ -27,12 +27,13 @@ export const CHART_TYPE_LABELS = {bar: "Stapel", stacked: "Staplade staplar", gr
 export const MAX_LABEL_LENGTH = 200;
 export const KINDS = ["year", "number", "time", "category"];
 
-const CODE_SHAPES = [new RegExp(`^${AREA_CODES.riket}$`), ...["län", "kommun", "stadsdel"].map((level) => new RegExp(/** @type {Record<string, string>} */ (AREA_CODES)[level]))];
+const SHAPES = /** @type {Record<string, string>} */ (AREA_CODES);
+const CODE_SHAPES = [new RegExp(`^${SHAPES.riket}$`), ...["län", "kommun", "stadsdel"].map((level) => new RegExp(SHAPES[level] ?? "^$"))];
 const INTEGER_TYPES = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|INT\d*|UINT\d*)$/;
 const NUMBER_TYPES = /^(FLOAT|REAL|DOUBLE|DECIMAL(\(.*\))?|NUMERIC(\(.*\))?|FLOAT\d*)$/;
 const TIME_TYPES = /^(DATE|TIMESTAMP.*|TIMESTAMPTZ|DATETIME)$/;
 
-/** A DuckDB type name → "integer", "number", "time" or "text" (everything else: VARCHAR, BOOLEAN, lists…). */
+/** A DuckDB type name → "integer", "number", "time" or "text" (everything else: VARCHAR, BOOLEAN, lists…). @param {string} type */
 export function typeClass(type) {
   const t = String(type).toUpperCase().trim();
   if (INTEGER_TYPES.test(t)) return "integer";
@@ -41,7 +42,7 @@ export function typeClass(type) {
   return "text";
 }
 
-/** Column names that say "year": year, first_year, population_year, år, ar. */
+/** Column names that say "year": year, first_year, population_year, år, ar. @param {string} name */
 export function isYearName(name) {
   return /(^|_)(year|years|år|ar|aar)(_|$)/i.test(name);
 }
@@ -61,7 +62,7 @@ export function columnKind(column, rows = []) {
   if (cls === "integer") {
     if (isYearName(column.name)) return "year";
     const values = rows.map((r) => r[column.name]).filter((v) => v !== null && v !== undefined);
-    if (values.length > 0 && values.every((v) => Number.isInteger(v) && v >= 1900 && v <= 2100) && new Set(values).size <= 60) return "year";
+    if (values.length > 0 && values.every((v) => typeof v === "number" && Number.isInteger(v) && v >= 1900 && v <= 2100) && new Set(values).size <= 60) return "year";
     return "number";
   }
   if (cls === "number") return "number";
@@ -112,33 +113,34 @@ const distinctCount = (rows, name) => new Set(rows.map((r) => r[name])).size;
  */
 export function defaultChart(columns, rows = []) {
   const kinds = columns.map((c) => ({name: c.name, kind: columnKind(c, rows)}));
-  const of = (kind) => kinds.filter((k) => k.kind === kind);
+  const of = (/** @type {Kind} */ kind) => kinds.filter((k) => k.kind === kind);
   // A share says more than the count it was computed from: draw it first.
   const numbers = of("number").sort((a, b) => measureRank(a.name) - measureRank(b.name));
   const years = [...of("year"), ...of("time")];
   const categories = of("category");
   // A colour is only useful with few values; pick the category with the fewest (more than one).
-  const colour = (exclude) =>
+  const colour = (/** @type {string | null} */ exclude) =>
     categories
       .filter((c) => c.name !== exclude)
       .map((c) => ({...c, n: distinctCount(rows, c.name)}))
       .filter((c) => c.n > 1 && c.n <= 10)
       .sort((a, b) => a.n - b.n)[0] ?? null;
+  /** @typedef {{name: string, kind: Kind}} Named */
+  /** @type {(type: ChartType, x: Named, y: Named, color: Named | null) => ChartSpec} */
   const spec = (type, x, y, color) => ({type, x: x.name, y: y.name, color: color?.name ?? null, xKind: x.kind, yKind: y.kind, colorKind: color?.kind ?? null});
 
-  if (years.length > 0 && numbers.length > 0) {
-    const x = years[0];
-    const y = numbers[0];
+  const [x0] = years;
+  const [n0, n1] = numbers;
+  if (x0 && n0) {
+    const x = x0;
+    const y = n0;
     const color = colour(null);
     const repeated = distinctCount(rows, x.name) < rows.length;
     return spec(repeated && !color ? "dot" : "line", x, y, color);
   }
-  if (categories.length > 0 && numbers.length > 0) {
-    const y = categories.map((c) => ({...c, n: distinctCount(rows, c.name)})).sort((a, b) => b.n - a.n)[0];
-    const color = colour(y.name);
-    return spec("bar", numbers[0], y, color);
-  }
-  if (numbers.length >= 2) return spec("dot", numbers[0], numbers[1], colour(null));
+  const y = categories.map((c) => ({...c, n: distinctCount(rows, c.name)})).sort((a, b) => b.n - a.n)[0];
+  if (y && n0) return spec("bar", n0, y, colour(y.name));
+  if (n0 && n1) return spec("dot", n0, n1, colour(null));
   return null;
 }
 
@@ -174,7 +176,7 @@ export function normalizeChart(chart) {
   return spec;
 }
 
-const quantitative = (kind) => kind === "number";
+const quantitative = (/** @type {Kind | null | undefined} */ kind) => kind === "number";
 
 /**
  * Why a spec cannot be drawn from a result with these columns (Swedish), or null.

@@ -10,6 +10,7 @@
 // project where text from a notebook becomes code.
 import * as aq from "arquero";
 import * as Plot from "@observablehq/plot";
+// @ts-ignore d3 ships no type declarations and the project installs none
 import * as d3 from "d3";
 import {formatNumber, formatPercent} from "../../../lib/format.js";
 import {capitalize, percentText, ratioInWords, shareInWords, trendInWords} from "../../../lib/narrative.js";
@@ -25,9 +26,9 @@ for (const name of ["RTCPeerConnection", "webkitRTCPeerConnection", "RTCDataChan
 }
 
 const output = document.getElementById("output") ?? document.body;
-const AsyncFunction = /** @type {FunctionConstructor} */ (/** @type {unknown} */ (async () => {}).constructor);
+const AsyncFunction = /** @type {FunctionConstructor} */ (Object.getPrototypeOf(async () => {}).constructor);
 
-/** @param {any} message */
+/** @param {any} message @param {Transferable[]} [transfer] */
 const post = (message, transfer = []) => window.parent.postMessage(message, "*", transfer);
 
 function reportHeight() {
