@@ -42,7 +42,10 @@ export function sidePanel({tables, insert, onExample}) {
         {},
         el("li", {}, el("kbd", {}, "Shift"), "+", el("kbd", {}, "Enter"), " kör cellen och går till nästa; ", el("kbd", {}, "Ctrl"), "+", el("kbd", {}, "Enter"), " (", el("kbd", {}, "⌘"), "+", el("kbd", {}, "Enter"), " på Mac) kör cellen."),
         el("li", {}, el("kbd", {}, "Ctrl"), "+", el("kbd", {}, "Mellanslag"), " föreslår tabeller, kolumner och ord."),
-        el("li", {}, "Varje cells resultat blir en tabell med cellens namn som senare celler kan fråga."),
+        el("li", {}, "Varje cells resultat blir en tabell med cellens namn som senare celler kan fråga, i SQL eller som en Arquero-tabell i JavaScript."),
+        el("li", {}, "En inmatning som heter kommun skrivs $kommun i SQL; ändrar du den körs de celler som använder den."),
+        el("li", {}, 'I text: ${value("resultat1", "procent")} visar första radens värde, ${rowCount("resultat1")} antalet rader.'),
+        el("li", {}, "JavaScript: ett uttryck blir cellens värde; med flera satser ger return värdet. En Arquero-tabell eller en lista av objekt blir en tabell som SQL kan fråga. Koden körs i en isolerad sandlåda utan nätverk och utan tillgång till sidans lagring."),
         el("li", {}, "Frågorna körs av DuckDB i din webbläsare. Inget skickas till någon server."),
         el("li", {}, "Klicka på en kolumnrubrik för att sortera hela resultatet.")
       )

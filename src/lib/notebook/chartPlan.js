@@ -88,7 +88,9 @@ export function chartPlan(spec, rows, {width}) {
 
   if (type === "map") {
     options.projection = {type: "transverse-mercator", rotate: [-15, -62], domain: "features"};
-    options.height = Math.round(Math.min(900, width * 1.9));
+    // Sweden is tall: about 1.5 times as high as wide in this projection, at most 760 pixels.
+    options.height = Math.round(Math.min(760, width * 1.5));
+    options.width = Math.round(Math.min(width, options.height / 1.5));
     options.color = {type: "quantize", n: 5, scheme: "blues", legend: true, label: spec.yLabel ?? y, tickFormat: formatFor(yKind) ?? "number"};
     // Every kommun drawn (grey where the result has no value), then the values on top.
     marks.push({mark: "geo", data: "features", options: {fill: "var(--theme-foreground-faintest)", stroke: "var(--theme-background)", strokeWidth: 0.4}});

@@ -38,6 +38,10 @@ export function jsCell(view) {
     async execute() {
       const started = performance.now();
       const code = editor.text();
+      if (!code.trim()) {
+        await session.engine.drop(cell.name);
+        return {kind: "shown", ms: 0, summary: "Tom cell"};
+      }
       const earlier = session.notebook.cells.slice(0, session.cellIndex(/** @type {string} */ (cell.id))).map((c) => c.name);
       const used = cellReferences({...cell, code}, earlier);
       /** @type {Record<string, Uint8Array>} */

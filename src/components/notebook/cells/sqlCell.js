@@ -27,6 +27,11 @@ export function sqlCell(view) {
     editor,
     needsEngine: true,
     async execute() {
+      // An empty cell runs to nothing, as in Jupyter (Run all goes on past it).
+      if (!editor.text().trim()) {
+        await session.engine.drop(cell.name);
+        return {kind: "shown", ms: 0, summary: "Tom cell"};
+      }
       return session.engine.run(cell.name, editor.text(), session.valuesFor(cell));
     },
     destroy: () => editor.destroy()
