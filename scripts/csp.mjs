@@ -36,8 +36,19 @@ export const DIRECTIVES = {
 };
 
 /**
- * The policy as text. `scriptHashes` replace 'unsafe-inline' in script-src;
- * `header` adds what only a header can say (frame-ancestors).
+ * Inline event handler attributes a built page may hold: only the
+ * placeholders htl (Observable's HTML templates, used by Inputs and the
+ * pages) writes for a moment before it sets the function as a property,
+ * `onclick="::3"`. "::3" is not JavaScript, so allowing it runs nothing; any
+ * other handler (onclick="…" from data) stays refused.
+ */
+export const HTL_PLACEHOLDERS = Array.from({length: 128}, (_, i) => `::${i}`);
+const sha256 = (/** @type {string} */ text) => createHash("sha256").update(text, "utf8").digest("base64");
+
+/**
+ * The policy as text. `scriptHashes` (after the build) replace
+ * 'unsafe-inline' in script-src and add script-src-attr for htl's
+ * placeholders; `header` adds what only a header can say (frame-ancestors).
  * @param {{scriptHashes?: string[], header?: boolean}} [options]
  */
 export function policy({scriptHashes, header = false} = {}) {
@@ -45,6 +56,7 @@ export function policy({scriptHashes, header = false} = {}) {
     const list = name === "script-src" && scriptHashes ? values.filter((v) => v !== "'unsafe-inline'").concat(scriptHashes.map((h) => `'sha256-${h}'`)) : values;
     return `${name} ${list.join(" ")}`;
   });
+  if (scriptHashes) parts.push(`script-src-attr 'unsafe-hashes' ${HTL_PLACEHOLDERS.map((p) => `'sha256-${sha256(p)}'`).join(" ")}`);
   if (header) parts.push("frame-ancestors 'self'");
   return parts.join("; ");
 }
@@ -68,7 +80,7 @@ const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi;
  */
 export function withScriptHashes(html) {
   if (!html.includes(META)) return null;
-  const hashes = [...html.matchAll(INLINE_SCRIPT)].map((m) => createHash("sha256").update(m[1] ?? "", "utf8").digest("base64"));
+  const hashes = [...html.matchAll(INLINE_SCRIPT)].map((m) => sha256(m[1] ?? ""));
   return html.replace(META, `<meta http-equiv="Content-Security-Policy" content="${policy({scriptHashes: [...new Set(hashes)]})}">`);
 }
 
