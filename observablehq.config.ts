@@ -5,6 +5,7 @@ import {existsSync} from "node:fs";
 import {staticUnits, unitPageText} from "./publish/units/unitMarkdown.js";
 import {readReference} from "./loaders/reference/readReference.js";
 
+const CSP = "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; frame-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
 const src = (path: string) => existsSync(new URL(`./src/${path}`, import.meta.url));
 type Page = {name: string; path?: string; open?: boolean; pages?: Page[]};
 // The sidebar lists the pages that exist in src/, so a page is added by writing it.
@@ -28,7 +29,10 @@ export default {
   // Framework's pager speaks English; the sidebar is enough.
   pager: false,
   toc: {show: true, label: "Innehåll"},
-  head: '<link rel="icon" href="favicon.svg" type="image/svg+xml">',
+  // The Content-Security-Policy of every page (see scripts/csp.mjs, which fills in
+  // the hashes of each page's inline scripts after the build; test/scripts/csp.test.ts
+  // checks that this text is that script's policy).
+  head: `<meta http-equiv="Content-Security-Policy" content="${CSP}"><link rel="icon" href="favicon.svg" type="image/svg+xml">`,
   header: '<span>Öppna jämförelser – social barn- och ungdomsvård</span> <span class="sample-badge" title="Enkätsvar och registervärden är genererade">Exempeldata</span>',
   footer:
     "<strong>Exempeldata</strong>: enkätsvar och registervärden är genererade för att likna de publicerade resultaten; de är inte verkliga uppgifter. Förlaga: Socialstyrelsen och SKL, Öppna jämförelser social barn- och ungdomsvård. Referensdata: SCB, Kolada (RKA).",

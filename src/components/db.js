@@ -1,18 +1,27 @@
+// @ts-check
 // The one module that starts DuckDB-WASM and fills it with the project's
 // Parquet tables. Everything resolves from node_modules (no CDN): the wasm and
 // worker are located with import.meta.resolve, which Framework copies into
 // dist/. DuckDB-WASM would fetch its Parquet extension from the internet, so
 // Parquet is decoded here with hyparquet and handed over as Arrow tables.
+//
+// Nothing a query says may reach the network (a shared notebook is someone
+// else's SQL): before any table is loaded, the database is opened with
+// unsigned extensions refused and HTTP fallbacks off, and then locked down
+// (src/lib/duckdbLockdown.js: no external access, no extension autoloading,
+// configuration locked).
 import * as duckdb from "@duckdb/duckdb-wasm";
-import {Bool, Float32, Float64, Int32, Int64, Table, Utf8, vectorFromArray} from "apache-arrow";
+import {Bool, Float32, Float64, Int32, Int64, Table, Utf8} from "apache-arrow";
 import {parquetMetadata, parquetRead, parquetSchema} from "hyparquet";
 import {arrowToRows} from "../lib/arrowRows.js";
+import {arrowVector} from "../lib/arrowVector.js";
+import {LOCKDOWN} from "../lib/duckdbLockdown.js";
 import {sqlTemplate} from "../lib/sql.js";
 
 const WASM = import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm");
 const WORKER = import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js");
 
-/** Arrow type for a Parquet leaf column, as hyparquet describes it. */
+/** Arrow type for a Parquet leaf column, as hyparquet describes it. @param {any} element */
 function arrowType(element) {
   const logical = element.logical_type?.type;
   switch (element.type) {
@@ -32,37 +41,51 @@ function arrowType(element) {
   throw new Error(`Kolumnen ${element.name} har en typ som inte stöds (${element.type})`);
 }
 
-/** Decodes a Parquet file (ArrayBuffer) into an Arrow table. */
+/** Decodes a Parquet file (ArrayBuffer) into an Arrow table. @param {ArrayBuffer} buffer */
 export async function parquetToArrow(buffer) {
   const metadata = parquetMetadata(buffer);
   const leaves = parquetSchema(metadata).children.map((c) => c.element);
+  /** @type {Record<string, any[]>} */
   const columns = Object.fromEntries(leaves.map((e) => [e.name, new Array(Number(metadata.num_rows))]));
   await parquetRead({
     file: buffer,
     metadata,
     onChunk({columnName, columnData, rowStart}) {
-      const target = columns[columnName];
+      const target = /** @type {any[]} */ (columns[columnName]);
       for (let i = 0; i < columnData.length; i++) target[rowStart + i] = columnData[i] ?? null;
     }
   });
-  return new Table(Object.fromEntries(leaves.map((e) => [e.name, vectorFromArray(columns[e.name], arrowType(e))])));
+  return new Table(Object.fromEntries(leaves.map((e) => [e.name, arrowVector(columns[e.name] ?? [], arrowType(e))])));
 }
 
 /** Plain JS rows from an Arrow result, every DuckDB type converted (DECIMAL, HUGEINT, dates…): see arrowRows.js. */
 export const toRows = arrowToRows;
 
 export class Database {
+  /**
+   * @param {duckdb.AsyncDuckDB} db
+   * @param {duckdb.AsyncDuckDBConnection} connection
+   */
   constructor(db, connection) {
     this.db = db;
     this.connection = connection;
     this.sql = this.sql.bind(this);
   }
 
+  /**
+   * Starts DuckDB-WASM in a worker, locked down (src/lib/duckdbLockdown.js), and loads the
+   * tables: {name: Parquet URL, ArrayBuffer or Blob}.
+   * @param {Record<string, string | ArrayBuffer | Blob>} [tables]
+   * @returns {Promise<Database>}
+   */
   static async open(tables = {}) {
     const worker = new Worker(WORKER, {type: "module"});
     const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
     await db.instantiate(WASM);
-    const database = new Database(db, await db.connect());
+    await db.open({path: ":memory:", allowUnsignedExtensions: false, filesystem: {allowFullHTTPReads: false, reliableHeadRequests: false}});
+    const connection = await db.connect();
+    for (const statement of LOCKDOWN) await connection.query(statement);
+    const database = new Database(db, connection);
     await Promise.all(Object.entries(tables).map(([name, source]) => database.insertParquet(name, source)));
     return database;
   }
@@ -71,6 +94,8 @@ export class Database {
    * Adds a table from a Parquet URL (pass `FileAttachment("x.parquet").href`: a
    * bare FileAttachment of a .parquet file makes Framework preload its own
    * Parquet reader from a CDN), an ArrayBuffer or anything with arrayBuffer().
+   * @param {string} name
+   * @param {string | ArrayBuffer | Blob} source
    */
   async insertParquet(name, source) {
     const buffer = source instanceof ArrayBuffer ? source : typeof source === "string" ? await (await fetch(source)).arrayBuffer() : await source.arrayBuffer();

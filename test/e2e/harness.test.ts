@@ -1,12 +1,28 @@
 // The harness itself: openPage must notice what the page tests rely on it to
-// notice. Uses small hand-written pages, not the site.
-import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
+// notice. Uses small hand-written pages, not the site, served by a bare server
+// here: the site's server (scripts/serve.mjs) sends a Content-Security-Policy
+// that would stop the off-host request before the harness could see it.
+import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {createServer} from "node:http";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {describeProblems, isLocalUrl, launchBrowser, openPage, screenshotName, waitForContent} from "./browser.js";
-import {loadServe} from "./globalSetup.js";
+
+/** Serves `dir/<path>.html` (404 otherwise), nothing else. */
+function bareServer(root: string): Promise<{url: string; close: () => Promise<void>}> {
+  const server = createServer((req, res) => {
+    const file = join(root, `${(req.url ?? "/").split("?")[0]!.replace(/[^\w/-]/g, "")}.html`);
+    if (existsSync(file)) res.writeHead(200, {"content-type": "text/html; charset=utf-8"}).end(readFileSync(file));
+    else res.writeHead(404).end();
+  });
+  return new Promise((ok) =>
+    server.listen(0, "127.0.0.1", () =>
+      ok({url: `http://127.0.0.1:${(server.address() as {port: number}).port}`, close: () => new Promise<void>((done) => server.close(() => done()))})
+    )
+  );
+}
 
 let browser: Browser;
 let server: {url: string; close: () => Promise<void>};
@@ -26,7 +42,7 @@ beforeAll(async () => {
 </script>
 <div class="observablehq--error">RuntimeError: x is not defined</div>`
   );
-  server = await (await loadServe())(dir, {port: 0});
+  server = await bareServer(dir);
   browser = await launchBrowser();
 });
 

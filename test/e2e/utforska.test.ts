@@ -3,17 +3,15 @@
 // notebook kept over a reload and shared as a link, the CSV download,
 // cancelling a long query, and the exported report page built into a site of
 // its own and compared row by row with the notebook.
-import {spawn} from "node:child_process";
-import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
-import {join} from "node:path";
+import {readFileSync} from "node:fs";
 import type {Locator, Page} from "playwright-core";
 import {expect, inject, test} from "vitest";
 import {newNotebook} from "../../src/lib/notebook/model.js";
 import {shareHash} from "../../src/lib/notebook/serialize.js";
 import {EXAMPLES} from "../../src/lib/notebook/examples.js";
 import {closeSharedBrowserAfterAll, openPage, PLOT_MARKS, sharedBrowser, waitForContent, type OpenedPage} from "./browser.js";
-import {loadServe, root} from "./globalSetup.js";
+import {buildSiteWith} from "./exportedSite.js";
+import {loadServe} from "./globalSetup.js";
 
 closeSharedBrowserAfterAll();
 
@@ -97,7 +95,8 @@ test("utforska: a query and its chart, a cell that refers to it, kept over a rel
     const [[antal, medel]] = (await tableTexts(cell(page, "resultat2").locator("table.nb-result"))) as [[string, string]];
     expect(antal).toBe("21");
     const mean = procent.reduce((a, b) => a + b, 0) / procent.length;
-    expect(swedishNumber(medel)).toBeCloseTo(mean, 2);
+    // The table shows shares with one decimal; the mean was computed from the full values.
+    expect(swedishNumber(medel)).toBeCloseTo(mean, 1);
 
     // An error is shown in the cell, in Swedish, with DuckDB's message.
     await page.locator('[data-action="add-cell"]').click();
@@ -116,13 +115,20 @@ test("utforska: a query and its chart, a cell that refers to it, kept over a rel
     await expect(page.locator(".nb-cell")).toHaveCount(2);
     await expect(page.locator(".nb-notice")).toContainText("Cellen resultat3 togs bort");
 
-    // CSV of the whole result: RFC 4180, comma, dot decimals.
+    // CSV of the whole result for programs: RFC 4180, comma, dot decimals, CRLF.
+    await cell(page, "resultat1").locator('[data-action="downloads"]').click();
     const [csv] = await Promise.all([page.waitForEvent("download"), cell(page, "resultat1").locator('[data-action="csv"]').click()]);
     expect(csv.suggestedFilename()).toBe("resultat1.csv");
-    const lines = readFileSync((await csv.path())!, "utf8").trimEnd().split("\n");
+    const lines = readFileSync((await csv.path())!, "utf8").trimEnd().split("\r\n");
     expect(lines[0]).toBe("län,procent,ja,svarande");
     expect(lines).toHaveLength(22);
-    expect(lines.slice(1).map((l) => Number(l.split(",")[1]))).toEqual(procent.map((p) => expect.closeTo(p, 2)));
+    expect(lines.slice(1).map((l) => Number(l.split(",")[1]))).toEqual(procent.map((p) => expect.closeTo(p, 1)));
+    // …and for Swedish Excel: semicolons, decimal comma, a BOM.
+    await cell(page, "resultat1").locator('[data-action="downloads"]').click();
+    const [excelCsv] = await Promise.all([page.waitForEvent("download"), cell(page, "resultat1").locator('[data-action="csv-excel"]').click()]);
+    const excelText = readFileSync((await excelCsv.path())!, "utf8");
+    expect(excelText.startsWith("\ufefflän;procent;ja;svarande\r\n")).toBe(true);
+    expect(excelText.split("\r\n")[1]).toMatch(/^[^;]+;\d+(,\d+)?;\d+;\d+$/);
 
     // The link holds the whole notebook.
     await page.locator('[data-action="share"]').click();
@@ -142,12 +148,16 @@ test("utforska: a query and its chart, a cell that refers to it, kept over a rel
     const [saved] = await Promise.all([page.waitForEvent("download"), page.locator('[data-action="save-file"]').click()]);
     expect(saved.suggestedFilename()).toBe("namnlos-anteckningsbok.json");
     const savedPath = (await saved.path())!;
-    expect(JSON.parse(readFileSync(savedPath, "utf8"))).toMatchObject({format: "oj-utforska-anteckningsbok", version: 1, cells: [{name: "resultat1"}, {name: "resultat2", sql: second}]});
-    await page.locator('[data-action="new"]').click();
+    expect(JSON.parse(readFileSync(savedPath, "utf8"))).toMatchObject({format: "oj-utforska-anteckningsbok", version: 2, cells: [{name: "resultat1"}, {name: "resultat2", sql: second}]});
+    await page.locator('[data-action="library-new"]').click();
     await expect(page.locator(".nb-cell")).toHaveCount(1);
     await waitForContent(page, done(page, "resultat1"));
+    // The opened file becomes a notebook of its own in the list, shown but not run until asked.
     await page.locator('input[type="file"]').setInputFiles(savedPath);
-    await expect(page.locator(".nb-notice")).toContainText("Öppnade");
+    await expect(page.locator(".nb-notice")).toContainText("Anteckningsboken kommer från en fil. Kör alla celler?");
+    await expect(page.locator(".nb-library-list li")).toHaveCount(3);
+    expect(await cell(page, "resultat2").getAttribute("data-state")).toBeNull();
+    await page.locator('[data-action="trust-run"]').click();
     await waitForContent(page, done(page, "resultat2"));
     expect(await editorText(page, "resultat2")).toBe(second);
     await expect(cell(page, "resultat1").locator('.nb-chart svg g[aria-label="bar"] rect')).toHaveCount(21);
@@ -156,8 +166,9 @@ test("utforska: a query and its chart, a cell that refers to it, kept over a rel
     // Opened elsewhere (a new browser context: empty localStorage), the link gives the same notebook.
     const elsewhere = await open(link.replace(/^https?:\/\/[^/]+/, ""));
     try {
+      await expect(elsewhere.page.locator(".nb-notice")).toContainText("Anteckningsboken kommer från en länk. Kör alla celler?");
+      await elsewhere.page.locator('[data-action="trust-run"]').click();
       await waitForContent(elsewhere.page, done(elsewhere.page, "resultat2"));
-      await expect(elsewhere.page.locator(".nb-notice")).toContainText("från länken");
       expect(await editorText(elsewhere.page, "resultat2")).toBe(second);
       expect(await tableTexts(elsewhere.page.locator('.nb-cell[data-cell="resultat2"] table.nb-result'))).toEqual([[antal, medel]]);
       // The hash is dropped once read, so a reload keeps later edits instead of reopening the link.
@@ -200,8 +211,9 @@ test("utforska: long results are capped on screen, cells renamed, long queries c
     await expect(cell(page, "resultat1").locator(".nb-summary")).toContainText("31 721 rader");
     await expect(cell(page, "resultat1").locator("table.nb-result tbody tr")).toHaveCount(1000);
     await expect(cell(page, "resultat1").locator(".nb-cap-note")).toContainText("Visar de första 1 000 av 31 721 raderna");
+    await cell(page, "resultat1").locator('[data-action="downloads"]').click();
     const [csv] = await Promise.all([page.waitForEvent("download"), cell(page, "resultat1").locator('[data-action="csv"]').click()]);
-    expect(readFileSync((await csv.path())!, "utf8").trimEnd().split("\n")).toHaveLength(31_722);
+    expect(readFileSync((await csv.path())!, "utf8").trimEnd().split("\r\n")).toHaveLength(31_722);
     await cell(page, "resultat1").locator('[data-action="delete"]').click();
     await expect(page.locator(".nb-cell")).toHaveCount(1);
 
@@ -250,46 +262,6 @@ test("utforska: long results are capped on screen, cells renamed, long queries c
   }
 }, 180_000);
 
-/**
- * A copy of the project in a temporary folder with `pages` added to src/,
- * built with the project's own config and scripts (so the offline check runs
- * on the exported page too). Reuses the built tables and Framework's module
- * cache, and leaves out the per-kommun pages, so the build takes seconds.
- * Returns the built dist/.
- */
-async function buildSiteWith(pages: Record<string, string>): Promise<{dist: string; cleanup: () => void}> {
-  const dir = mkdtempSync(join(tmpdir(), "oj-utforska-export-"));
-  const cleanup = () => rmSync(dir, {recursive: true, force: true});
-  try {
-    for (const path of ["package.json", "package-lock.json", "observablehq.config.ts", "tsconfig.json", "loaders", "publish", "data", "scripts"]) {
-      if (existsSync(join(root, path))) cpSync(join(root, path), join(dir, path), {recursive: true});
-    }
-    cpSync(join(root, "src"), join(dir, "src"), {recursive: true, filter: (source) => !source.includes(`${join(root, "src", ".observablehq")}`)});
-    for (const cache of [".cache/tables", "src/.observablehq/cache"]) {
-      if (existsSync(join(root, cache))) cpSync(join(root, cache), join(dir, cache), {recursive: true});
-    }
-    symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
-    for (const [name, markdown] of Object.entries(pages)) {
-      mkdirSync(join(dir, "src"), {recursive: true});
-      writeFileSync(join(dir, "src", name), markdown);
-    }
-    const output = await new Promise<string>((resolve, reject) => {
-      const child = spawn("npm", ["run", "build"], {cwd: dir, env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", OJ_DIST: join(dir, "dist"), OJ_UNIT_PAGES: "0"}, stdio: ["ignore", "pipe", "pipe"]});
-      let text = "";
-      child.stdout.on("data", (chunk: Buffer) => (text += chunk.toString()));
-      child.stderr.on("data", (chunk: Buffer) => (text += chunk.toString()));
-      child.on("error", reject);
-      child.on("close", (code) => (code === 0 ? resolve(text) : reject(new Error(`building the exported page failed (exit ${code}):\n${text}`))));
-    });
-    // scripts/checkOffline.mjs ran after the build: the exported page needs nothing from the internet.
-    expect(output).toMatch(/checkOffline: \d+ built files load nothing from outside the site/);
-    return {dist: join(dir, "dist"), cleanup};
-  } catch (error) {
-    cleanup();
-    throw error;
-  }
-}
-
 test("utforska: the exported report page builds and shows the notebook's rows and charts", async () => {
   const trend = EXAMPLES.find((e) => e.title === "En indikator i riket över tid")!;
   const notebook = newNotebook({
@@ -305,6 +277,7 @@ test("utforska: the exported report page builds and shows the notebook's rows an
   let site: {dist: string; cleanup: () => void} | undefined;
   let server: {url: string; close: () => Promise<void>} | undefined;
   try {
+    await page.locator('[data-action="trust-run"]').click();
     await waitForContent(page, done(page, "sammanfattning"));
     // Charts from the defaults one click picks: a line over years, bars per län.
     await cell(page, "bbic").locator('[data-action="chart"]').click();
@@ -322,7 +295,7 @@ test("utforska: the exported report page builds and shows the notebook's rows an
     const [download] = await Promise.all([page.waitForEvent("download"), page.locator('[data-action="export"]').click()]);
     expect(download.suggestedFilename()).toBe("exporttest-fran-utforska.md");
     const markdown = readFileSync((await download.path())!, "utf8");
-    expect(markdown).toContain("```sql id=lan display=false");
+    expect(markdown).toContain('import {notebookReport} from "./components/notebook/report.js";');
     await finish(opened, "utforska-export");
 
     const started = performance.now();
@@ -333,16 +306,17 @@ test("utforska: the exported report page builds and shows the notebook's rows an
     try {
       const p = exported.page;
       await expect(p.locator("h1")).toHaveText("Exporttest från Utforska");
-      expect((await p.locator("h2").allTextContents()).map((t) => t.trim())).toEqual(["BBIC i riket", "Kompetensplan per län", "Sammanfattning"]);
-      // Each ```sql block's result as an Inputs.table (its first column is the empty selection column).
-      const tables = p.locator("form table");
-      await expect(tables).toHaveCount(3, {timeout: 60_000});
-      await expect(tables.nth(1).locator("tbody tr")).toHaveCount(21, {timeout: 60_000});
-      expect(await tableTexts(tables.nth(0), {skipFirstColumn: true})).toEqual(notebookRows.bbic);
-      expect(await tableTexts(tables.nth(1), {skipFirstColumn: true})).toEqual(notebookRows.lan);
-      expect(await tableTexts(tables.nth(2), {skipFirstColumn: true})).toEqual(notebookRows.sammanfattning);
-      // The same charts, drawn by the same Plot code.
-      const charts = p.locator("svg").filter({has: p.locator(PLOT_MARKS)});
+      await waitForContent(p, p.locator('.nb-report-view[data-state="done"]'), 90_000);
+      expect((await p.locator(".nb-cell-heading").allTextContents()).map((t) => t.trim())).toEqual(["BBIC i riket", "Kompetensplan per län", "Sammanfattning"]);
+      // The code is not shown; the results are, computed again on the page.
+      expect(await p.locator(".nb-editor").evaluateAll((nodes) => nodes.every((n) => (n as HTMLElement).offsetParent === null))).toBe(true);
+      const tables = p.locator("table.nb-result");
+      await expect(tables).toHaveCount(3);
+      expect(await tableTexts(tables.nth(0))).toEqual(notebookRows.bbic);
+      expect(await tableTexts(tables.nth(1))).toEqual(notebookRows.lan);
+      expect(await tableTexts(tables.nth(2))).toEqual(notebookRows.sammanfattning);
+      // The same charts, drawn from the same plans.
+      const charts = p.locator(".nb-chart svg").filter({has: p.locator(PLOT_MARKS)});
       await expect(charts).toHaveCount(2, {timeout: 60_000});
       expect(await charts.nth(0).locator('g[aria-label="dot"] circle').count()).toBe(notebookDots);
       expect(await charts.nth(1).locator('g[aria-label="bar"] rect').count()).toBe(21);

@@ -41,27 +41,27 @@ export async function runNotebook(cells: {name: string; sql: string}[]): Promise
 }
 
 export interface PageRun {
-  /** Tables the page asked Database.open for, with the paths it gave. */
-  opened: Record<string, string>;
   /** Imports of every code block: {name, type}. */
-  imports: {name: string; type: string}[];
-  /** Every Inputs.table call: the rows and options. */
-  tables: {rows: Row[]; options: Record<string, unknown>}[];
-  /** Every Plot.plot call's options (marks recorded as {mark, data, options}). */
-  plots: Record<string, unknown>[];
+  imports: {name: string; type: string; method?: string}[];
   /** Names the page's code blocks declare. */
   declarations: string[];
+  /** What the page handed to notebookReport (the notebook as data, the tables' paths, …). */
+  report: Record<string, any> | null;
+  /** Every value the page displayed. */
+  displayed: unknown[];
+  /** The page's title and its static HTML (Framework's own rendering of the Markdown). */
+  title: string | null;
+  html: string;
 }
 
 /**
  * Parses an exported page with Framework's own markdown parser and runs its
- * code blocks in order (as Framework's runtime would, the page having no
- * forward references) against node DuckDB: Database.open, FileAttachment,
- * Inputs.table, Plot and display are stand-ins that record what the page does.
+ * code blocks in order (as Framework's runtime would) with stand-ins that
+ * record what the page does: notebookReport, FileAttachment, display.
  */
-export async function runExportedPage(markdown: string): Promise<PageRun> {
-  const page = parseMarkdown(markdown, {md: createMarkdownIt(), path: "/export.md"});
-  const run: PageRun = {opened: {}, imports: [], tables: [], plots: [], declarations: []};
+export async function runExportedPage(markdown: string, path = "/export.md"): Promise<PageRun> {
+  const page = parseMarkdown(markdown, {md: createMarkdownIt(), path});
+  const run: PageRun = {imports: [], declarations: [], report: null, displayed: [], title: page.title, html: page.body};
   const sources: string[] = [];
   for (const {node} of page.code) {
     run.imports.push(...node.imports);
@@ -70,35 +70,11 @@ export async function runExportedPage(markdown: string): Promise<PageRun> {
     const body = node.input.replace(/^import .*$/gm, "").trim();
     if (body) sources.push(body);
   }
-  let db: NodeDatabase | undefined;
-  const Database = {
-    async open(tables: Record<string, string>) {
-      run.opened = tables;
-      db = await openTables(Object.keys(tables));
-      return {
-        query: (sql: string, params: unknown[] = []) => {
-          if (params.length) throw new Error("the exported page should not pass parameters");
-          return db!.query(sql);
-        }
-      };
-    }
-  };
+  const notebookReport = (options: Record<string, any>) => ((run.report = options), {dispose() {}});
   const FileAttachment = (path: string) => ({href: path});
-  const Inputs = {table: (rows: Row[], options: Record<string, unknown>) => (run.tables.push({rows, options}), {table: rows})};
-  const mark = (name: string) => (data: unknown, options?: unknown) => ({mark: name, data, options});
-  const Plot = {
-    plot: (options: Record<string, unknown>) => (run.plots.push(options), {plot: options}),
-    ...Object.fromEntries(["barX", "barY", "lineY", "dot", "ruleX", "ruleY"].map((name) => [name, mark(name)]))
-  };
-  const formatNumber = (value: number) => String(value);
-  const display = (value: unknown) => value;
-  const resize = (render: (width: number) => unknown) => render(640);
+  const display = (value: unknown) => run.displayed.push(value);
+  const invalidation = new Promise(() => {});
   const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...values: unknown[]) => Promise<void>;
-  const names = ["Database", "FileAttachment", "sqlTag", "Inputs", "Plot", "formatNumber", "display", "resize"];
-  try {
-    await new AsyncFunction(...names, sources.join("\n;\n"))(Database, FileAttachment, sqlTag, Inputs, Plot, formatNumber, display, resize);
-  } finally {
-    db?.close();
-  }
+  await new AsyncFunction("notebookReport", "FileAttachment", "display", "invalidation", sources.join("\n;\n"))(notebookReport, FileAttachment, display, invalidation);
   return run;
 }

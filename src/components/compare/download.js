@@ -1,26 +1,14 @@
+// @ts-check
 // Downloads of what the comparison tool shows: the table as csv and xlsx, each
 // chart as svg and png. All in the browser, nothing leaves the machine.
 //
-// csv is written the way Swedish Excel and SCB's own files read it: semicolon
-// separated, decimal comma, UTF-8 with a byte order mark, CRLF line ends.
+// csv is written by the project's one csv writer (src/lib/csv.js) in its
+// Swedish Excel convention: semicolon, decimal comma, UTF-8 with a byte order
+// mark, CRLF line ends, and text that would start a formula written as text.
 // xlsx is written with ExcelJS (its browser build, bundled from node_modules and
 // loaded only when the user asks for a workbook): numbers are numeric cells,
 // codes are text cells, so 0180 keeps its leading zero.
-
-
-const CSV_SEPARATOR = ";";
-
-function csvField(value, column) {
-  if (value === null || value === undefined || (typeof value === "number" && Number.isNaN(value))) return "";
-  let text;
-  if (column.type === "number") {
-    if (typeof value !== "number") throw new Error(`Kolumnen ${column.label}: väntade ett tal, fick ${JSON.stringify(value)}`);
-    text = String(Number(value.toPrecision(12))).replace(".", ",");
-  } else {
-    text = String(value);
-  }
-  return /[";\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
-}
+import {EXCEL, writeCsv} from "../../lib/csv.js";
 
 /**
  * Rows as Swedish csv text (with BOM). Columns: {key, label, type: "text" |
@@ -30,9 +18,7 @@ function csvField(value, column) {
  * @returns {string}
  */
 export function toCsv(rows, columns) {
-  const lines = [columns.map((c) => csvField(c.label, {type: "text"})).join(CSV_SEPARATOR)];
-  for (const row of rows) lines.push(columns.map((c) => csvField(row[c.key], c)).join(CSV_SEPARATOR));
-  return `\ufeff${lines.join("\r\n")}\r\n`;
+  return writeCsv(rows, columns, EXCEL);
 }
 
 /**
@@ -60,6 +46,7 @@ export async function toXlsx(ExcelJS, rows, columns, {sheetName = "Jämförelse"
   }));
   sheet.getRow(1).font = {bold: true};
   for (const row of rows) {
+    /** @type {Record<string, string | number>} */
     const values = {};
     for (const c of columns) {
       const v = row[c.key];
@@ -87,7 +74,11 @@ export async function toXlsx(ExcelJS, rows, columns, {sheetName = "Jämförelse"
   return workbook.xlsx.writeBuffer();
 }
 
-/** Saves a Blob under `filename` through a temporary link. */
+/**
+ * Saves a Blob under `filename` through a temporary link.
+ * @param {Blob} blob
+ * @param {string} filename
+ */
 export function saveBlob(blob, filename) {
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
@@ -105,7 +96,11 @@ export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsh
 const SVG_NS = "http://www.w3.org/2000/svg";
 const PAINT = ["fill", "stroke", "color", "stop-color"];
 
-/** Copies computed colours onto the clone where the original uses CSS variables or currentColor. */
+/**
+ * Copies computed colours onto the clone where the original uses CSS variables or currentColor.
+ * @param {Element} original
+ * @param {Element} clone
+ */
 function resolvePaint(original, clone) {
   const style = getComputedStyle(original);
   for (const name of PAINT) {
@@ -117,13 +112,14 @@ function resolvePaint(original, clone) {
   }
   const inline = clone.getAttribute("style");
   if (inline && inline.includes("var(")) {
-    clone.setAttribute("style", inline.replace(/(fill|stroke|color)\s*:\s*var\([^;]+\)/g, (_, prop) => `${prop}: ${style.getPropertyValue(prop)}`));
+    clone.setAttribute("style", inline.replace(/(fill|stroke|color)\s*:\s*var\([^;]+\)/g, (/** @type {string} */ _, /** @type {string} */ prop) => `${prop}: ${style.getPropertyValue(prop)}`));
   }
   const children = original.children;
   const cloned = clone.children;
-  for (let i = 0; i < children.length && i < cloned.length; i++) resolvePaint(children[i], cloned[i]);
+  for (let i = 0; i < children.length && i < cloned.length; i++) resolvePaint(/** @type {Element} */ (children[i]), /** @type {Element} */ (cloned[i]));
 }
 
+/** @param {SVGSVGElement} svg */
 function svgSize(svg) {
   const box = svg.getBoundingClientRect();
   const width = Number(svg.getAttribute("width")) || box.width || 640;
@@ -131,6 +127,10 @@ function svgSize(svg) {
   return {width, height};
 }
 
+/**
+ * @param {string} text
+ * @param {{x?: number, y: number, size?: number, weight?: string, fill?: string}} options
+ */
 function textElement(text, {x = 0, y, size = 12, weight = "normal", fill = "#222"}) {
   const t = document.createElementNS(SVG_NS, "text");
   t.setAttribute("x", String(x));
@@ -146,11 +146,14 @@ function textElement(text, {x = 0, y, size = 12, weight = "normal", fill = "#222
  * One standalone SVG from a chart figure: its title (data-title), legends
  * (svg.chart-legend), the chart (svg.chart-main) and a source line, on white,
  * colours resolved, hover tips removed. Returns {svg: string, width, height}.
+ * @param {HTMLElement} figure
+ * @param {{source?: string}} [options]
+ * @returns {{svg: string, width: number, height: number}}
  */
 export function figureToSvg(figure, {source = "Källa: Öppna jämförelser – social barn- och ungdomsvård (exempeldata)"} = {}) {
-  const main = figure.querySelector("svg.chart-main") ?? figure.querySelector("svg:not(.chart-legend)");
+  const main = /** @type {SVGSVGElement | null} */ (figure.querySelector("svg.chart-main") ?? figure.querySelector("svg:not(.chart-legend)"));
   if (!main) throw new Error("Diagrammet saknar svg");
-  const parts = [...figure.querySelectorAll("svg.chart-legend"), main];
+  const parts = [.../** @type {NodeListOf<SVGSVGElement>} */ (figure.querySelectorAll("svg.chart-legend")), main];
   const width = Math.max(...parts.map((p) => svgSize(p).width));
   const pad = 12;
   const root = document.createElementNS(SVG_NS, "svg");
@@ -173,7 +176,7 @@ export function figureToSvg(figure, {source = "Källa: Öppna jämförelser – 
   }
   for (const part of parts) {
     const {width: w, height: h} = svgSize(part);
-    const clone = part.cloneNode(true);
+    const clone = /** @type {SVGSVGElement} */ (part.cloneNode(true));
     resolvePaint(part, clone);
     clone.querySelectorAll('g[aria-label="tip"]').forEach((g) => g.remove());
     clone.setAttribute("x", String(pad));
@@ -196,7 +199,12 @@ export function figureToSvg(figure, {source = "Källa: Öppna jämförelser – 
   return {svg: `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(root)}`, ...total};
 }
 
-/** A PNG Blob of an SVG string at `scale` (2: sharp on high-density screens and in print). */
+/**
+ * A PNG Blob of an SVG string at `scale` (2: sharp on high-density screens and in print).
+ * @param {{svg: string, width: number, height: number}} image
+ * @param {{scale?: number}} [options]
+ * @returns {Promise<Blob>}
+ */
 export async function svgToPng({svg, width, height}, {scale = 2} = {}) {
   const url = URL.createObjectURL(new Blob([svg], {type: "image/svg+xml;charset=utf-8"}));
   try {
@@ -211,6 +219,7 @@ export async function svgToPng({svg, width, height}, {scale = 2} = {}) {
     canvas.width = Math.round(width * scale);
     canvas.height = Math.round(height * scale);
     const context = canvas.getContext("2d");
+    if (!context) throw new Error("Kunde inte rita diagrammet som bild");
     context.fillStyle = "white";
     context.fillRect(0, 0, canvas.width, canvas.height);
     context.drawImage(image, 0, 0, canvas.width, canvas.height);
@@ -220,6 +229,11 @@ export async function svgToPng({svg, width, height}, {scale = 2} = {}) {
   }
 }
 
+/**
+ * @param {string} label
+ * @param {() => unknown} onClick
+ * @param {string} [title]
+ */
 const button = (label, onClick, title) => {
   const b = document.createElement("button");
   b.type = "button";
@@ -232,7 +246,7 @@ const button = (label, onClick, title) => {
       await onClick();
     } catch (error) {
       console.warn(error);
-      alert(`Nedladdningen misslyckades: ${error.message}`);
+      alert(`Nedladdningen misslyckades: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       b.disabled = false;
     }
@@ -240,7 +254,11 @@ const button = (label, onClick, title) => {
   return b;
 };
 
-/** "Ladda ner: SVG PNG" for a chart figure; `name` is the file name without extension. */
+/**
+ * "Ladda ner: SVG PNG" for a chart figure; `name` is the file name without extension.
+ * @param {HTMLElement} figure
+ * @param {string} name
+ */
 export function chartDownloads(figure, name) {
   const bar = document.createElement("div");
   bar.className = "download-bar";
@@ -252,7 +270,13 @@ export function chartDownloads(figure, name) {
   return bar;
 }
 
-/** "Ladda ner tabellen: CSV Excel" for rows and columns; `about` goes to the workbook's second sheet. */
+/**
+ * "Ladda ner tabellen: CSV Excel" for rows and columns; `about` goes to the workbook's second sheet.
+ * @param {() => Record<string, any>[]} getRows
+ * @param {{key: string, label: string, type: string, numFmt?: string}[]} columns
+ * @param {string} name
+ * @param {{about?: () => [string, string][], label?: string}} [options]
+ */
 export function tableDownloads(getRows, columns, name, {about = () => [], label = "Ladda ner tabellen:"} = {}) {
   const bar = document.createElement("div");
   bar.className = "download-bar";
@@ -275,6 +299,9 @@ export function tableDownloads(getRows, columns, name, {about = () => [], label 
 /**
  * A chart in a figure with a title, the chart (class chart-main), optional
  * legend and caption, and SVG/PNG buttons. `chart` is an SVG element.
+ * @param {Element} chart
+ * @param {{title?: string, subtitle?: string, legend?: Node | null, caption?: string, name?: string, className?: string}} [options]
+ * @returns {HTMLElement}
  */
 export function chartFigure(chart, {title, subtitle, legend, caption, name, className = ""} = {}) {
   const figure = document.createElement("figure");

@@ -1,3 +1,4 @@
+// @ts-check
 // The SQL editor of a cell: CodeMirror 6 with SQL highlighting, completion of
 // the database's tables and columns (the project's tables and earlier cells'
 // results), and Ctrl/Cmd+Enter to run. Colours come from CSS variables so the
@@ -39,7 +40,12 @@ const theme = EditorView.theme({
  * CodeMirror's completion namespace from a catalog {table: [{name, type}]} and
  * the schema's descriptions ({table: {description, columns: {name: text}}}).
  */
+/**
+ * @param {Record<string, {name: string, type: string}[]>} catalog
+ * @param {Record<string, {description?: string, columns?: Record<string, string>}>} [descriptions]
+ */
 export function completionSchema(catalog, descriptions = {}) {
+  /** @type {Record<string, any>} */
   const schema = {};
   for (const [table, columns] of Object.entries(catalog)) {
     const about = descriptions[table];
@@ -51,12 +57,23 @@ export function completionSchema(catalog, descriptions = {}) {
   return schema;
 }
 
+/** @typedef {ReturnType<typeof createSqlEditor>} Editor */
+
 /**
- * An editor in `parent`. onRun() on Ctrl/Cmd+Enter, onChange(text) on edits.
+ * An editor in `parent`: SQL (highlighting, completion of `schema`), or plain
+ * text for JavaScript and Markdown cells (`language`). onRun() on
+ * Ctrl/Cmd+Enter, onRunAndAdvance() on Shift+Enter, onChange(text) on edits.
  * Returns {view, text(), setText(), insert(), focus(), setSchema(), destroy()}.
+ * @param {HTMLElement} parent
+ * @param {{doc?: string, onRun?: () => void, onRunAndAdvance?: () => void, onChange?: (text: string) => void, schema?: Record<string, any>, label?: string, language?: "sql" | "js" | "markdown", placeholderText?: string}} [options]
  */
-export function createSqlEditor(parent, {doc = "", onRun, onChange, schema = {}, label = "SQL"} = {}) {
+export function createSqlEditor(parent, {doc = "", onRun, onRunAndAdvance, onChange, schema = {}, label = "SQL", language: kind = "sql", placeholderText = "SELECT * FROM indicators"} = {}) {
   const language = new Compartment();
+  const advanceKey = (/** @type {EditorView} */ target) => {
+    closeCompletion(target);
+    (onRunAndAdvance ?? onRun)?.();
+    return true;
+  };
   const runKey = (/** @type {EditorView} */ target) => {
     // The completion list would otherwise stay open over the result.
     closeCompletion(target);
@@ -77,10 +94,10 @@ export function createSqlEditor(parent, {doc = "", onRun, onChange, schema = {},
         closeBrackets(),
         autocompletion({icons: false}),
         highlightActiveLine(),
-        placeholder("SELECT * FROM indicators"),
+        placeholder(placeholderText),
         syntaxHighlighting(highlight),
-        language.of(sql({dialect: PostgreSQL, schema, upperCaseKeywords: true})),
-        keymap.of([{key: "Mod-Enter", run: runKey, preventDefault: true}, ...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...completionKeymap]),
+        language.of(kind === "sql" ? sql({dialect: PostgreSQL, schema, upperCaseKeywords: true}) : []),
+        keymap.of([{key: "Mod-Enter", run: runKey, preventDefault: true}, {key: "Shift-Enter", run: advanceKey, preventDefault: true}, ...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...completionKeymap]),
         EditorView.lineWrapping,
         EditorView.contentAttributes.of({"aria-label": label}),
         EditorView.updateListener.of((update) => {
@@ -93,17 +110,21 @@ export function createSqlEditor(parent, {doc = "", onRun, onChange, schema = {},
   return {
     view,
     text: () => view.state.doc.toString(),
+    /** @param {string} text */
     setText(text) {
       view.dispatch({changes: {from: 0, to: view.state.doc.length, insert: text}});
     },
     /** Inserts text at the cursor (replacing the selection) and focuses the editor. */
+    /** @param {string} text */
     insert(text) {
       const {from, to} = view.state.selection.main;
       view.dispatch({changes: {from, to, insert: text}, selection: {anchor: from + text.length}, scrollIntoView: true});
       view.focus();
     },
     focus: () => view.focus(),
+    /** @param {Record<string, any>} next */
     setSchema(next) {
+      if (kind !== "sql") return;
       view.dispatch({effects: language.reconfigure(sql({dialect: PostgreSQL, schema: next, upperCaseKeywords: true}))});
     },
     destroy: () => view.destroy()

@@ -1,3 +1,4 @@
+// @ts-check
 // Runs notebook cells in DuckDB-WASM. The project's tables are loaded with
 // src/components/db.js (Parquet decoded in the page, no extension needed);
 // cells run on a connection of their own through DuckDB's pending-query API
@@ -6,10 +7,11 @@
 // ended by restarting the worker. Each cell's result is kept as a table named
 // after the cell: later cells can query it, and the result table on screen
 // sorts and pages through it with SQL instead of holding every row in JS.
-import {Table} from "apache-arrow";
+import {Table, tableToIPC} from "apache-arrow";
 import {Database} from "../db.js";
 import {arrowToRows} from "../../lib/arrowRows.js";
-import {adjustErrorLines, materializeSql, quoteIdentifier, splitStatements, statementKind} from "../../lib/notebook/sqlText.js";
+import {bindParameters} from "../../lib/notebook/params.js";
+import {adjustErrorLines, refusedStatement, materializeSql, quoteIdentifier, splitStatements, statementKind} from "../../lib/notebook/sqlText.js";
 
 /** Rows shown on screen per result; the rest are in the CSV download. */
 export const DISPLAY_LIMIT = 1000;
@@ -19,28 +21,41 @@ export const CHART_LIMIT = 10000;
 const CANCEL_GRACE_MS = 3000;
 
 export class QueryError extends Error {
+  /** @param {string} message @param {{cancelled?: boolean}} [options] */
   constructor(message, {cancelled = false} = {}) {
     super(message);
     this.name = "QueryError";
     this.cancelled = cancelled;
+    /** True when the worker is being restarted to stop the query. */
+    this.restarting = false;
   }
 }
 
+/** @typedef {{kind: "table", name: string, rowCount: number, columns: {name: string, type: string}[], ms: number}} TableRun */
+/** @typedef {{kind: "statement", rows: Record<string, any>[], rowCount: number, columns: {name: string, type: string}[], ms: number}} StatementRun */
+
 export class NotebookEngine {
-  /** tables: {name: url} as for Database.open. */
+  /** @param {Record<string, string>} tables {name: url} as for Database.open */
   static async open(tables) {
     const engine = new NotebookEngine(tables);
     await engine.#ready;
     return engine;
   }
 
+  /** @type {Record<string, string>} */
   #tables;
+  /** @type {any} the Database (db.js), once open */
   #database = null;
+  /** @type {any} the cells' own connection */
   #cells = null;
+  /** @type {Promise<TableRun | StatementRun> | null} */
   #running = null;
+  /** @type {(() => void) | null} */
   #abort = null;
+  /** @type {Promise<void>} */
   #ready;
 
+  /** @param {Record<string, string>} tables */
   constructor(tables) {
     this.#tables = tables;
     this.#ready = this.#start();
@@ -54,13 +69,18 @@ export class NotebookEngine {
     return this.#running !== null;
   }
 
+  /** Resolves once no cell is running. */
+  async idle() {
+    await this.#running?.catch(() => {});
+  }
+
   async #start() {
     const database = await Database.open(this.#tables);
     this.#cells = await database.db.connect();
     this.#database = database;
   }
 
-  /** Plain rows from the metadata connection (schema, counts, paging). */
+  /** Plain rows from the metadata connection (schema, counts, paging). @param {string} text */
   async query(text) {
     await this.#ready;
     return arrowToRows(await this.#database.connection.query(text));
@@ -79,29 +99,45 @@ export class NotebookEngine {
     const rows = await this.query(
       "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'main' ORDER BY table_name, ordinal_position"
     );
+    /** @type {Record<string, {name: string, type: string}[]>} */
     const catalog = {};
     for (const r of rows) (catalog[r.table_name] ??= []).push({name: r.column_name, type: r.data_type});
     return catalog;
   }
 
-  /** [{name, type}] of a cell's result table. */
+  /** [{name, type}] of a cell's result table. @param {string} name */
   async columns(name) {
     const rows = await this.query(`DESCRIBE ${quoteIdentifier(name)}`);
     return rows.map((r) => ({name: r.column_name, type: r.column_type}));
   }
 
-  /** Sends one statement on the cells' connection and collects the result as an Arrow table. */
-  async #send(text, lineDelta) {
+  /**
+   * Sends one statement on the cells' connection and collects the result as
+   * an Arrow table. With parameters the statement is prepared and the values
+   * bound to $1, $2, … (see src/lib/notebook/params.js).
+   * @param {string} text
+   * @param {number} lineDelta
+   * @param {(string | number | null)[]} [params]
+   */
+  async #send(text, lineDelta, params = []) {
+    /** @type {any} */
+    let statement = null;
     try {
-      const reader = await this.#cells.send(text);
+      let reader;
+      if (params.length) {
+        statement = await this.#cells.prepare(text);
+        reader = await statement.send(...params);
+      } else reader = await this.#cells.send(text);
       if (!reader) throw new QueryError("query was canceled", {cancelled: true});
       const batches = [];
       for await (const batch of reader) batches.push(batch);
       return new Table(reader.schema, batches);
     } catch (error) {
       if (error instanceof QueryError) throw error;
-      const message = adjustErrorLines(error?.message ?? String(error), lineDelta);
+      const message = adjustErrorLines(/** @type {any} */ (error)?.message ?? String(error), lineDelta);
       throw new QueryError(message, {cancelled: /query was cancel+ed|interrupted/i.test(message)});
+    } finally {
+      await statement?.close().catch(() => {});
     }
   }
 
@@ -110,12 +146,18 @@ export class NotebookEngine {
    * kept as table `name`. Resolves {kind: "table", name, rowCount, columns, ms}
    * or, when the last statement is not a query, {kind: "statement", rows,
    * columns, rowCount, ms}. Rejects with QueryError (DuckDB's message, line
-   * numbers pointing into the cell).
+   * numbers pointing into the cell). `values` are the inputs' values by name,
+   * bound wherever a statement says $name.
+   * @param {string} name
+   * @param {string} text
+   * @param {Record<string, string | number | null>} [values]
+   * @returns {Promise<TableRun | StatementRun>}
    */
-  run(name, text) {
+  run(name, text, values = {}) {
     if (this.#running) return Promise.reject(new QueryError("En annan cell körs redan. Vänta tills den är klar eller avbryt den."));
     const statements = splitStatements(text);
     if (statements.length === 0) return Promise.reject(new QueryError("Cellen är tom. Skriv en fråga, till exempel SELECT * FROM indicators."));
+    /** @type {Promise<never>} */
     const aborted = new Promise((_, reject) => {
       this.#abort = () => {
         const error = new QueryError("query was canceled; restarting DuckDB", {cancelled: true});
@@ -126,31 +168,35 @@ export class NotebookEngine {
     const work = (async () => {
       await this.#ready;
       const started = performance.now();
-      for (let i = 0; i < statements.length - 1; i++) {
-        await this.#send(statements[i].text, statements[i].line - 1);
+      for (const statement of statements) {
+        const refused = refusedStatement(statement.text);
+        if (refused) throw new QueryError(refused);
       }
-      const last = statements[statements.length - 1];
+      const bound = statements.map((s) => ({...s, ...bindParameters(s.text, values)}));
+      for (const statement of bound.slice(0, -1)) await this.#send(statement.text, statement.line - 1, statement.params);
+      const last = /** @type {(typeof bound)[number]} */ (bound[bound.length - 1]);
       const kind = statementKind(last.text);
       if (kind === "other") {
-        const table = await this.#send(last.text, last.line - 1);
+        const table = await this.#send(last.text, last.line - 1, last.params);
         const ms = performance.now() - started;
         // A result from an earlier query of this cell would now be stale.
         await this.drop(name);
         const rows = arrowToRows(table.numRows > DISPLAY_LIMIT ? table.slice(0, DISPLAY_LIMIT) : table);
-        return {kind: "statement", rows, rowCount: table.numRows, columns: table.schema.fields.map((f) => ({name: f.name, type: String(f.type)})), ms};
+        return /** @type {StatementRun} */ ({kind: "statement", rows, rowCount: table.numRows, columns: table.schema.fields.map((f) => ({name: f.name, type: String(f.type)})), ms});
       }
       // The query starts on line 2 of the CREATE TABLE (line 3 inside the DESCRIBE wrapper).
-      const counted = await this.#send(materializeSql(name, last.text, kind), last.line - (kind === "describe" ? 3 : 2));
+      const counted = await this.#send(materializeSql(name, last.text, kind), last.line - (kind === "describe" ? 3 : 2), last.params);
       const ms = performance.now() - started;
       const count = counted.numRows > 0 ? counted.getChildAt(0)?.get(0) : null;
-      const rowCount = count === null || count === undefined ? (await this.query(`SELECT count(*) AS n FROM ${quoteIdentifier(name)}`))[0].n : Number(count);
-      return {kind: "table", name, rowCount, columns: await this.columns(name), ms};
+      const rowCount = count === null || count === undefined ? (await this.query(`SELECT count(*) AS n FROM ${quoteIdentifier(name)}`))[0]?.n : Number(count);
+      return /** @type {TableRun} */ ({kind: "table", name, rowCount, columns: await this.columns(name), ms});
     })();
-    this.#running = Promise.race([work, aborted]).finally(() => {
+    const running = Promise.race([work, aborted]).finally(() => {
       this.#running = null;
       this.#abort = null;
     });
-    return this.#running;
+    this.#running = running;
+    return running;
   }
 
   /**
@@ -186,26 +232,50 @@ export class NotebookEngine {
   }
 
   /** One page of a result table: the first `limit` rows, optionally sorted by a column (nulls last). */
+  /**
+   * @param {string} name
+   * @param {{sort?: string | null, descending?: boolean, limit?: number}} [options]
+   */
   async page(name, {sort = null, descending = false, limit = DISPLAY_LIMIT} = {}) {
     const order = sort ? ` ORDER BY ${quoteIdentifier(sort)} ${descending ? "DESC" : "ASC"} NULLS LAST, rowid` : "";
     return this.query(`SELECT * FROM ${quoteIdentifier(name)}${order} LIMIT ${Number(limit)}`);
   }
 
   /**
-   * The whole result as CSV bytes, written by DuckDB: RFC 4180, comma, dot as
-   * decimal separator, UTF-8, header row.
+   * Every row of a result table (for downloads), in the table's order.
+   * @param {string} name
    */
-  async csv(name) {
-    await this.#ready;
-    const file = `utforska-${name}-${Date.now()}.csv`;
-    await this.#database.connection.query(`COPY ${quoteIdentifier(name)} TO '${file}' (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '"')`);
-    try {
-      return await this.#database.db.copyFileToBuffer(file);
-    } finally {
-      await this.#database.db.dropFile(file).catch(() => {});
-    }
+  async rows(name) {
+    return this.query(`SELECT * FROM ${quoteIdentifier(name)}`);
   }
 
+  /**
+   * A result table as Arrow IPC bytes (stream format), for the JavaScript sandbox.
+   * @param {string} name
+   */
+  async arrowIPC(name) {
+    await this.#ready;
+    const table = await this.#database.connection.query(`SELECT * FROM ${quoteIdentifier(name)}`);
+    return tableToIPC(table, "stream");
+  }
+
+  /**
+   * Keeps Arrow IPC bytes (a JavaScript cell's result) as table `name`, so
+   * later SQL can query it like any cell's result.
+   * @param {string} name
+   * @param {Uint8Array} ipc
+   * @returns {Promise<{kind: "table", name: string, rowCount: number, columns: {name: string, type: string}[], ms: number}>}
+   */
+  async registerIPC(name, ipc) {
+    await this.#ready;
+    const started = performance.now();
+    await this.drop(name);
+    await this.#database.connection.insertArrowFromIPCStream(ipc, {name, create: true});
+    const [counted] = await this.query(`SELECT count(*) AS n FROM ${quoteIdentifier(name)}`);
+    return {kind: "table", name, rowCount: Number(counted?.n), columns: await this.columns(name), ms: performance.now() - started};
+  }
+
+  /** Renames a cell's result table. @param {string} from @param {string} to */
   async rename(from, to) {
     const exists = await this.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = 'main' AND table_type = 'BASE TABLE' AND table_name = '${from.replaceAll("'", "''")}'`);
     if (exists.length) {
@@ -214,12 +284,12 @@ export class NotebookEngine {
     }
   }
 
-  /** Drops a cell's result table (never one of the project's tables). */
+  /** Drops a cell's result table (never one of the project's tables). @param {string} name */
   async drop(name) {
     if (this.tableNames.includes(name)) return;
     const found = await this.query(`SELECT table_type FROM information_schema.tables WHERE table_schema = 'main' AND table_name = '${name.replaceAll("'", "''")}'`);
     if (!found.length) return;
-    await this.query(`DROP ${found[0].table_type === "VIEW" ? "VIEW" : "TABLE"} IF EXISTS ${quoteIdentifier(name)}`);
+    await this.query(`DROP ${found[0]?.table_type === "VIEW" ? "VIEW" : "TABLE"} IF EXISTS ${quoteIdentifier(name)}`);
   }
 
   async close() {

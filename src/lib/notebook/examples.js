@@ -1,3 +1,4 @@
+// @ts-check
 // Example queries shown beside the notebook (click to insert). Each one answers
 // a question an analyst of Öppna jämförelser asks, and test/notebook runs them
 // all against the real tables, so none of them can rot unnoticed.
@@ -72,7 +73,7 @@ ORDER BY p.year, a.name`
   }
 ];
 
-/** An example that builds on an earlier cell: shown once the notebook has one. */
+/** An example that builds on an earlier cell: shown once the notebook has one. @param {string} name */
 export function followUpExample(name) {
   return {
     title: `Bygg vidare på ${name}`,

@@ -1,3 +1,4 @@
+// @ts-check
 // The notebook as data: a title and an ordered list of cells, each with a name
 // (its result becomes a DuckDB table of that name, and the variable of the
 // same name in an exported page), an optional heading, its SQL and an optional
@@ -5,15 +6,33 @@
 import {normalizeChart} from "./chart.js";
 
 /** @typedef {import("./chart.js").ChartSpec} ChartSpec */
+/** @typedef {"sql" | "markdown" | "js" | "input"} CellType */
 /**
- * A cell. `id` exists at run time only (the page keys its DOM on it).
- * @typedef {{id?: string, name: string, title?: string, sql: string, chart?: ChartSpec | null}} Cell
+ * An input cell's control: a select over fixed options, a search-select over
+ * kommuner and stadsdelar ("unit", value an area code), a year, or a number.
+ * @typedef {{kind: "select" | "unit" | "year" | "number", label: string, value: string | number | null, options?: string[], min?: number, max?: number, step?: number}} InputSpec
+ */
+/**
+ * A cell. `id` exists at run time only (the page keys its DOM on it). SQL
+ * cells hold `sql` (and a chart), JavaScript cells `code` (and a chart),
+ * Markdown cells `text`, input cells `input`. `collapsed` hides the code or
+ * the output on screen.
+ * @typedef {{id?: string, type: CellType, name: string, title?: string, sql: string, code?: string, text?: string, input?: InputSpec,
+ *   chart?: ChartSpec | null, collapsed?: {code?: boolean, output?: boolean}}} Cell
  */
 /** @typedef {{title: string, cells: Cell[]}} Notebook */
-/** @typedef {{sql?: string, name?: string, title?: string, chart?: ChartSpec | null}} CellInit */
+/** @typedef {{type?: CellType, sql?: string, code?: string, text?: string, input?: InputSpec, name?: string, title?: string, chart?: ChartSpec | null, collapsed?: {code?: boolean, output?: boolean}}} CellInit */
 
 export const FORMAT = "oj-utforska-anteckningsbok";
-export const VERSION = 1;
+export const VERSION = 2;
+/** Versions this page reads: 1 had SQL cells only. */
+export const READABLE_VERSIONS = [1, 2];
+export const CELL_TYPES = ["sql", "markdown", "js", "input"];
+export const INPUT_KINDS = ["select", "unit", "year", "number"];
+/** Longest text a cell (SQL, code, Markdown) may hold: 200 000 characters. */
+export const MAX_SOURCE_LENGTH = 200_000;
+export const MAX_CELLS = 200;
+export const MAX_OPTIONS = 1000;
 export const DEFAULT_TITLE = "Namnlös anteckningsbok";
 export const MAX_NAME_LENGTH = 40;
 export const NAME_PATTERN = /^[a-zåäö_][a-zåäö0-9_]*$/;
@@ -29,12 +48,15 @@ const JS_RESERVED = `await break case catch class const continue debugger defaul
 function if implements import in instanceof interface let new null package private protected public return static super switch this
 throw true try typeof var void while with yield arguments eval undefined`;
 const PAGE_NAMES = `db sql display view resize width invalidation visibility now md html svg tex dot mermaid d3 htl aq duckdb
-main temp information_schema pg_catalog`;
+main temp information_schema pg_catalog plot inputs value format results rows columns __proto__ prototype constructor`;
 export const RESERVED_NAMES = new Set([SQL_RESERVED, JS_RESERVED, PAGE_NAMES].join(" ").split(/\s+/));
 
 let nextId = 1;
 /** A session-unique id for a cell (the UI keys DOM nodes on it; it is never saved). */
 export const cellId = () => `cell-${nextId++}`;
+
+/** The prefix of a new cell's name, per type. */
+export const NAME_PREFIX = {sql: "resultat", js: "tabell", markdown: "text", input: "val"};
 
 /**
  * "resultat1", "resultat2", …: the first free one.
@@ -47,12 +69,31 @@ export function nextCellName(cells, prefix = "resultat") {
 }
 
 /**
+ * A cell's source text: its SQL, code or Markdown ("" for an input).
+ * @param {Cell} cell
+ */
+export function sourceOf(cell) {
+  if (cell.type === "js") return cell.code ?? "";
+  if (cell.type === "markdown") return cell.text ?? "";
+  if (cell.type === "input") return "";
+  return cell.sql ?? "";
+}
+
+/**
  * @param {{name: string}[]} cells the notebook's cells (for a free name)
  * @param {CellInit} [init]
  * @returns {Cell & {id: string}}
  */
-export function newCell(cells, {sql = "", name = nextCellName(cells), title = "", chart = null} = {}) {
-  return {id: cellId(), name, title, sql, chart};
+export function newCell(cells, init = {}) {
+  const type = init.type ?? "sql";
+  const name = init.name ?? nextCellName(cells, NAME_PREFIX[type]);
+  /** @type {Cell & {id: string}} */
+  const cell = {id: cellId(), type, name, title: init.title ?? "", sql: init.sql ?? "", chart: init.chart ?? null};
+  if (type === "js") cell.code = init.code ?? "";
+  if (type === "markdown") cell.text = init.text ?? "";
+  if (type === "input") cell.input = init.input ?? {kind: "number", label: name, value: 0};
+  if (init.collapsed) cell.collapsed = {...init.collapsed};
+  return cell;
 }
 
 /**
@@ -101,24 +142,70 @@ export function moveCell(cells, from, to) {
 }
 
 /**
+ * One cell as saved: only the fields of its type.
+ * @param {Cell} c
+ */
+function cellData(c) {
+  /** @type {Record<string, any>} */
+  const data = {type: c.type ?? "sql", name: c.name, title: c.title ?? ""};
+  if (data.type === "sql") Object.assign(data, {sql: c.sql, chart: c.chart ?? null});
+  if (data.type === "js") Object.assign(data, {code: c.code ?? "", chart: c.chart ?? null});
+  if (data.type === "markdown") data.text = c.text ?? "";
+  if (data.type === "input") data.input = c.input;
+  if (c.collapsed && (c.collapsed.code || c.collapsed.output)) data.collapsed = {code: Boolean(c.collapsed.code), output: Boolean(c.collapsed.output)};
+  return data;
+}
+
+/**
  * The notebook as saved (file, URL, localStorage, markdown): no runtime ids.
  * @param {Notebook} notebook
  */
 export function toData(notebook) {
-  return {
-    format: FORMAT,
-    version: VERSION,
-    title: notebook.title,
-    cells: notebook.cells.map((c) => ({name: c.name, title: c.title ?? "", sql: c.sql, chart: c.chart ?? null}))
-  };
+  return {format: FORMAT, version: VERSION, title: notebook.title, cells: notebook.cells.map(cellData)};
 }
 
 /** An error whose message is meant for the user (Swedish, names where the problem is). */
 export class NotebookError extends Error {
+  /** @param {string} message */
   constructor(message) {
     super(message);
     this.name = "NotebookError";
   }
+}
+
+/**
+ * Checks an input cell's control; returns it clean or throws an Error (Swedish).
+ * @param {any} input
+ * @returns {InputSpec}
+ */
+export function normalizeInput(input) {
+  if (input === null || typeof input !== "object" || Array.isArray(input)) throw new Error("input är inte ett objekt");
+  if (!INPUT_KINDS.includes(input.kind)) throw new Error(`okänd sorts inmatning ${JSON.stringify(input.kind)} (${INPUT_KINDS.join(", ")})`);
+  if (typeof input.label !== "string" || input.label.length > 200) throw new Error("input.label saknas, är inte text eller är längre än 200 tecken");
+  /** @type {InputSpec} */
+  const spec = {kind: input.kind, label: input.label, value: null};
+  const value = input.value ?? null;
+  if (input.kind === "select") {
+    if (!Array.isArray(input.options) || input.options.length > MAX_OPTIONS || !input.options.every((/** @type {unknown} */ o) => typeof o === "string" && o.length <= 200)) {
+      throw new Error(`input.options ska vara en lista med högst ${MAX_OPTIONS} texter`);
+    }
+    spec.options = [...input.options];
+    if (value !== null && !spec.options.includes(value)) throw new Error(`värdet ${JSON.stringify(value)} finns inte bland alternativen`);
+    spec.value = value;
+  } else if (input.kind === "unit") {
+    if (value !== null && (typeof value !== "string" || !/^\d{4}(-\d{2})?$/.test(value))) throw new Error(`värdet ${JSON.stringify(value)} är ingen kommun- eller stadsdelskod (t.ex. 0180 eller 0180-01)`);
+    spec.value = value;
+  } else {
+    if (value !== null && (typeof value !== "number" || !Number.isFinite(value))) throw new Error(`värdet ${JSON.stringify(value)} är inget tal`);
+    if (input.kind === "year" && value !== null && !(Number.isInteger(value) && value >= 1900 && value <= 2100)) throw new Error(`värdet ${value} är inget år`);
+    spec.value = value;
+    for (const key of /** @type {const} */ (["min", "max", "step"])) {
+      if (input[key] === undefined || input[key] === null) continue;
+      if (typeof input[key] !== "number" || !Number.isFinite(input[key])) throw new Error(`input.${key} är inget tal`);
+      spec[key] = input[key];
+    }
+  }
+  return spec;
 }
 
 /**
@@ -135,32 +222,48 @@ export function fromData(data, {source = "anteckningsboken", tableNames = []} = 
   };
   if (data === null || typeof data !== "object" || Array.isArray(data)) fail("innehållet är inte ett JSON-objekt");
   if (data.format !== undefined && data.format !== FORMAT) fail(`fältet format är ${JSON.stringify(data.format)}, väntade ${JSON.stringify(FORMAT)}`);
-  if (data.version !== VERSION) {
+  if (!READABLE_VERSIONS.includes(data.version)) {
     if (typeof data.version === "number" && data.version > VERSION) fail(`den är sparad med version ${data.version} av formatet, och den här sidan läser version ${VERSION}`);
-    fail(`fältet version saknas eller är inte ${VERSION}`);
+    fail(`fältet version saknas eller är inte ${READABLE_VERSIONS.join(" eller ")}`);
   }
-  if (data.title !== undefined && typeof data.title !== "string") fail("fältet title är inte text");
+  if (data.title !== undefined && (typeof data.title !== "string" || data.title.length > 500)) fail("fältet title är inte text (högst 500 tecken)");
   if (!Array.isArray(data.cells)) fail("fältet cells saknas eller är inte en lista");
+  if (data.cells.length > MAX_CELLS) fail(`den har ${data.cells.length} celler, högst ${MAX_CELLS} går att öppna`);
   /** @type {(Cell & {id: string})[]} */
   const cells = [];
   data.cells.forEach((/** @type {any} */ cell, /** @type {number} */ i) => {
     const at = `cells[${i}]`;
     if (cell === null || typeof cell !== "object" || Array.isArray(cell)) fail(`${at} är inte ett objekt`);
-    if (typeof cell.sql !== "string") fail(`${at}.sql saknas eller är inte text`);
-    if (cell.title !== undefined && typeof cell.title !== "string") fail(`${at}.title är inte text`);
+    const type = cell.type ?? "sql";
+    if (!CELL_TYPES.includes(type)) fail(`${at}.type är ${JSON.stringify(cell.type)}, väntade ${CELL_TYPES.join(", ")}`);
+    const field = type === "js" ? "code" : type === "markdown" ? "text" : type === "sql" ? "sql" : null;
+    if (field && typeof cell[field] !== "string") fail(`${at}.${field} saknas eller är inte text`);
+    if (field && cell[field].length > MAX_SOURCE_LENGTH) fail(`${at}.${field} är längre än ${MAX_SOURCE_LENGTH} tecken`);
+    if (cell.title !== undefined && (typeof cell.title !== "string" || cell.title.length > 500)) fail(`${at}.title är inte text (högst 500 tecken)`);
     const problem = cellNameProblem(cell.name, {cells, tableNames});
     if (problem) fail(`${at}.name (${JSON.stringify(cell.name)}): ${problem}`);
     let chart = null;
+    /** @type {InputSpec | undefined} */
+    let input;
     try {
-      chart = normalizeChart(cell.chart ?? null);
+      chart = type === "sql" || type === "js" ? normalizeChart(cell.chart ?? null) : null;
     } catch (error) {
-      fail(`${at}.chart: ${error.message}`);
+      fail(`${at}.chart: ${/** @type {Error} */ (error).message}`);
     }
-    cells.push({id: cellId(), name: cell.name, title: cell.title ?? "", sql: cell.sql, chart});
+    if (type === "input") {
+      try {
+        input = normalizeInput(cell.input);
+      } catch (error) {
+        fail(`${at}.input: ${/** @type {Error} */ (error).message}`);
+      }
+    }
+    const collapsed = cell.collapsed && typeof cell.collapsed === "object" ? {code: cell.collapsed.code === true, output: cell.collapsed.output === true} : undefined;
+    cells.push(newCell(cells, {type, name: cell.name, title: cell.title ?? "", sql: type === "sql" ? cell.sql : "", code: cell.code, text: cell.text, input, chart, collapsed}));
   });
   return {title: data.title?.trim() ? data.title : DEFAULT_TITLE, cells};
 }
 
+/** @param {string} text */
 function capitalizeFirst(text) {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,15 +1,13 @@
-// Notebooks out of the page and back: a .json file, a link (the notebook
+// @ts-check
+// Notebooks out of the page and back: a .json file and a link (the notebook
 // deflated and base64url-encoded in the URL's hash, so it never reaches a
-// server), and the browser's localStorage. Pure apart from the platform's
+// server). The browser's list of notebooks is library.js. Pure apart from the platform's
 // CompressionStream, which node (≥ 18) and browsers both provide.
 import {fromData, NotebookError, toData} from "./model.js";
 
 /** @typedef {import("./model.js").Notebook} Notebook */
-/** @typedef {{getItem(key: string): string | null, setItem(key: string, value: string): void}} Storage */
 
 export const HASH_KEY = "anteckningsbok";
-export const STORAGE_KEY = "oj-utforska:anteckningsbok";
-export const BACKUP_KEY = "oj-utforska:föregående";
 /** Beyond this many characters a link risks being cut by mail programs and chat tools. */
 export const LONG_LINK = 8000;
 
@@ -31,7 +29,7 @@ export function notebookFromJson(text, {source = "filen", tableNames = []} = {})
   try {
     data = JSON.parse(text.replace(/^\ufeff/, ""));
   } catch (error) {
-    throw new NotebookError(`${source.charAt(0).toUpperCase()}${source.slice(1)} är inte giltig JSON: ${error.message}.`);
+    throw new NotebookError(`${source.charAt(0).toUpperCase()}${source.slice(1)} är inte giltig JSON: ${/** @type {Error} */ (error).message}.`);
   }
   return fromData(data, {source, tableNames});
 }
@@ -55,10 +53,11 @@ export function base64urlToBytes(text) {
 
 /**
  * @param {Uint8Array} bytes
- * @param {TransformStream<Uint8Array, Uint8Array>} stream
+ * @param {CompressionStream | DecompressionStream} stream
  */
 async function pipe(bytes, stream) {
-  return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer());
+  const source = new Blob([/** @type {BlobPart} */ (bytes)]).stream();
+  return new Uint8Array(await new Response(source.pipeThrough(/** @type {any} */ (stream))).arrayBuffer());
 }
 
 /**
@@ -79,7 +78,7 @@ export async function decodeNotebook(encoded, {source = "länken", tableNames = 
   try {
     json = new TextDecoder("utf-8", {fatal: true}).decode(await pipe(base64urlToBytes(encoded), new DecompressionStream("deflate-raw")));
   } catch (error) {
-    throw new NotebookError(`${source.charAt(0).toUpperCase()}${source.slice(1)} innehåller ingen läsbar anteckningsbok (den kan ha kortats av när den kopierades): ${error.message}.`);
+    throw new NotebookError(`${source.charAt(0).toUpperCase()}${source.slice(1)} innehåller ingen läsbar anteckningsbok (den kan ha kortats av när den kopierades): ${/** @type {Error} */ (error).message}.`);
   }
   return notebookFromJson(json, {source, tableNames});
 }
@@ -101,27 +100,6 @@ export function encodedFromHash(hash) {
   const params = new URLSearchParams(String(hash ?? "").replace(/^#/, ""));
   const value = params.get(HASH_KEY);
   return value ? value : null;
-}
-
-/**
- * The notebook kept in `storage` (localStorage), or null if there is none.
- * A stored notebook that cannot be read is reported, not silently replaced.
- * @param {Storage} storage
- * @param {{key?: string, tableNames?: string[]}} [options]
- */
-export function loadStored(storage, {key = STORAGE_KEY, tableNames = []} = {}) {
-  const text = storage.getItem(key);
-  if (text === null) return null;
-  return notebookFromJson(text, {source: "anteckningsboken som sparats i webbläsaren", tableNames});
-}
-
-/**
- * @param {Storage} storage
- * @param {Notebook} notebook
- * @param {{key?: string}} [options]
- */
-export function saveStored(storage, notebook, {key = STORAGE_KEY} = {}) {
-  storage.setItem(key, JSON.stringify(toData(notebook)));
 }
 
 /**

@@ -1,8 +1,9 @@
-// Charts: the default one click draws, and the Plot code the notebook runs and exports.
+// Charts: column kinds, the default one click draws, and which specs can be
+// drawn (the plans they become are chartPlan.test.ts).
 import {describe, expect, it} from "vitest";
-import {chartProblem, columnKind, compilePlot, defaultChart, isYearName, normalizeChart, plotExpression, typeClass} from "../../../../src/lib/notebook/chart.js";
+import {chartProblem, columnKind, defaultChart, isAreaCodeColumn, isYearName, measureRank, normalizeChart, typeClass, type ChartSpec} from "../../../../src/lib/notebook/chart.js";
 
-type Spec = Parameters<typeof plotExpression>[0];
+type Spec = ChartSpec;
 
 describe("column kinds", () => {
   it.each([
@@ -64,6 +65,22 @@ describe("defaultChart", () => {
     expect(defaultChart([{name: "a", type: "DOUBLE"}, {name: "b", type: "BIGINT"}], [{a: 1, b: 2}])).toMatchObject({type: "dot", x: "a", y: "b"});
     expect(defaultChart([{name: "namn", type: "VARCHAR"}], [{namn: "x"}])).toBeNull();
   });
+
+  it("draws a share rather than the count it was computed from", () => {
+    const rows = [{län: "A", ja: 3, procent: 60.5, svarande: 5}, {län: "B", ja: 1, procent: 20, svarande: 5}];
+    const columns = [{name: "län", type: "VARCHAR"}, {name: "ja", type: "DOUBLE"}, {name: "procent", type: "DOUBLE"}, {name: "svarande", type: "DOUBLE"}];
+    expect(defaultChart(columns, rows)).toMatchObject({type: "bar", x: "procent", y: "län"});
+    expect([measureRank("andel"), measureRank("värde"), measureRank("antal"), measureRank("x")]).toEqual([0, 0, 2, 1]);
+  });
+});
+
+describe("area codes", () => {
+  it("recognises kommun, län and stadsdel codes as text, not numbers or names", () => {
+    expect(isAreaCodeColumn({name: "area_code", type: "VARCHAR"}, [{area_code: "0180"}, {area_code: "0180-01"}, {area_code: "01"}])).toBe(true);
+    expect(isAreaCodeColumn({name: "kod", type: "VARCHAR"}, [{kod: "1480"}])).toBe(true);
+    expect(isAreaCodeColumn({name: "kod", type: "INTEGER"}, [{kod: 180}])).toBe(false);
+    expect(isAreaCodeColumn({name: "namn", type: "VARCHAR"}, [{namn: "Stockholm"}])).toBe(false);
+  });
 });
 
 describe("normalizeChart and chartProblem", () => {
@@ -81,68 +98,16 @@ describe("normalizeChart and chartProblem", () => {
     expect(chartProblem(bar, columns)).toContain("numerisk kolumn");
     expect(chartProblem({...bar, x: "saknas"}, columns)).toContain("ingen kolumn saknas");
     expect(chartProblem({...bar, x: "v", xKind: "number"}, columns)).toBeNull();
-  });
-});
-
-/** A stand-in for Plot that records marks, so compiled chart code can run in node. */
-const recordingPlot = {
-  plot: (options: Record<string, unknown>) => options,
-  ...Object.fromEntries(["barX", "barY", "lineY", "dot", "ruleX", "ruleY"].map((mark) => [mark, (data: unknown, options?: Record<string, unknown>) => ({mark, data, options})]))
-};
-const formatNumber = (value: number, options: {decimals: number; trim: boolean}) => `${value}|${options.decimals}|${options.trim}`;
-
-describe("plotExpression and compilePlot", () => {
-  const rows = [
-    {year: 2014, procent: 40.5, grupp: "A"},
-    {year: 2016, procent: 42, grupp: "A"},
-    {year: 2015, procent: 41, grupp: "B"}
-  ];
-
-  it("compiles the code it exports and runs it on the rows", () => {
-    const spec: Spec = {type: "line", x: "year", y: "procent", color: "grupp", xKind: "year", yKind: "number", colorKind: "category"};
-    const options = compilePlot(spec)(recordingPlot, formatNumber, rows, 700) as Record<string, any>;
-    expect(options.width).toBe(700);
-    expect(options.marks.map((m: {mark: string}) => m.mark)).toEqual(["ruleY", "lineY", "dot"]);
-    expect(options.marks[1].options).toMatchObject({x: "year", y: "procent", stroke: "grupp", sort: {channel: "x"}});
-    expect(options.color).toEqual({legend: true, type: "ordinal"});
-    // Year ticks at the data's years, formatted without a thousands separator.
-    expect(options.x.ticks).toEqual([2014, 2015, 2016]);
-    expect(options.x.tickFormat(2016)).toBe("2016");
-    expect(options.y.tickFormat(1234.5)).toBe("1234.5|2|true");
-    expect(options.marks[2].options.tip.format.y(41)).toBe("41|2|true");
+    expect(chartProblem({...bar, type: "stacked", x: "v", xKind: "number"}, columns)).toContain("välj en kolumn för färg");
+    expect(chartProblem({...bar, type: "map", x: "v", y: "v", xKind: "number", yKind: "number"}, columns)).toContain("kommunkoder");
+    expect(chartProblem({...bar, type: "map", x: "k", y: "v", yKind: "number"}, columns)).toBeNull();
   });
 
-  it("thins year ticks beyond 20 years to every fifth", () => {
-    const many = Array.from({length: 30}, (_, i) => ({year: 1990 + i, v: i}));
-    const spec: Spec = {type: "line", x: "year", y: "v", color: null, xKind: "year", yKind: "number", colorKind: null};
-    const options = compilePlot(spec)(recordingPlot, formatNumber, many, 600) as Record<string, any>;
-    expect(options.x.ticks).toEqual([1990, 1995, 2000, 2005, 2010, 2015]);
-    expect(options.marks[1].options.stroke).toBe("var(--theme-foreground-focus)");
-  });
-
-  it("lays out horizontal bars for long category names, largest first", () => {
-    const data = [{län: "Västra Götalands län", procent: 10}, {län: "Uppsala län", procent: 75}];
-    const spec: Spec = {type: "bar", x: "procent", y: "län", color: null, xKind: "number", yKind: "category", colorKind: null};
-    const options = compilePlot(spec)(recordingPlot, formatNumber, data, 640) as Record<string, any>;
-    expect(options.marks[0]).toMatchObject({mark: "barX", options: {x: "procent", y: "län", sort: {y: "-x"}}});
-    expect(options.marginLeft).toBe(12 + 7 * "Västra Götalands län".length);
-    expect(options.height).toBe(160); // two bars: the minimum height
-    const tall = compilePlot(spec)(recordingPlot, formatNumber, Array.from({length: 21}, (_, i) => ({län: `län ${i}`, procent: i})), 640) as Record<string, any>;
-    expect(tall.height).toBe(22 * 21 + 60);
-    expect(options.y.label).toBeNull();
-  });
-
-  it("draws vertical bars over years without sorting them", () => {
-    const spec: Spec = {type: "bar", x: "year", y: "procent", color: null, xKind: "year", yKind: "number", colorKind: null};
-    const options = compilePlot(spec)(recordingPlot, formatNumber, rows, 640) as Record<string, any>;
-    expect(options.marks[0].mark).toBe("barY");
-    expect(options.marks[0].options.sort).toBeUndefined();
-    expect(options.x.ticks).toBeUndefined();
-  });
-
-  it("is not fooled by column names that look like code", () => {
-    const spec: Spec = {type: "dot", x: '"); alert(1); ("', y: "v", color: null, xKind: "number", yKind: "number", colorKind: null};
-    const options = compilePlot(spec)(recordingPlot, formatNumber, [{v: 1}], 640) as Record<string, any>;
-    expect(options.marks[0].options.x).toBe('"); alert(1); ("');
+  it("keeps typed titles and labels, refuses what is not text", () => {
+    const spec = {type: "line", x: "year", y: "v", color: null, xKind: "year", yKind: "number", facet: "grupp", title: "BBIC <b>", xLabel: "År", yLabel: null};
+    expect(normalizeChart(spec)).toEqual({type: "line", x: "year", y: "v", color: null, xKind: "year", yKind: "number", colorKind: null, facet: "grupp", title: "BBIC <b>", xLabel: "År"});
+    expect(() => normalizeChart({...spec, title: {toString: "x"}})).toThrow("title är inte text");
+    expect(() => normalizeChart({...spec, xLabel: "x".repeat(201)})).toThrow("längre än 200");
+    expect(() => normalizeChart({...spec, type: "pie"})).toThrow("okänd diagramtyp");
   });
 });

@@ -1,4 +1,5 @@
-// Notebook serialization: the .json file, the link, localStorage. Round trips
+// Notebook serialization: the .json file and the link (the browser's list of
+// notebooks is library.test.ts). Round trips
 // must give back the same notebook, and bad input must say what is wrong.
 import {describe, expect, it} from "vitest";
 import {cellNameProblem, DEFAULT_TITLE, fromData, moveCell, newNotebook, nextCellName, NotebookError, toData} from "../../../../src/lib/notebook/model.js";
@@ -9,12 +10,9 @@ import {
   encodedFromHash,
   encodeNotebook,
   fileStem,
-  loadStored,
   notebookFromJson,
   notebookToJson,
-  saveStored,
-  shareHash,
-  STORAGE_KEY
+  shareHash
 } from "../../../../src/lib/notebook/serialize.js";
 import {EXAMPLES} from "../../../../src/lib/notebook/examples.js";
 
@@ -72,7 +70,7 @@ describe(".json file", () => {
     const back = notebookFromJson(text, {source: "filen x.json", tableNames: TABLES});
     expect(toData(back)).toEqual(toData(notebook));
     expect(back.cells.map((c) => c.id)).not.toEqual(notebook.cells.map((c) => c.id));
-    expect(JSON.parse(text)).toMatchObject({format: "oj-utforska-anteckningsbok", version: 1});
+    expect(JSON.parse(text)).toMatchObject({format: "oj-utforska-anteckningsbok", version: 2});
   });
 
   it("accepts a byte order mark and defaults an empty title", () => {
@@ -84,7 +82,7 @@ describe(".json file", () => {
     ["{not json", /Filen x\.json är inte giltig JSON/],
     ["[]", /inte ett JSON-objekt/],
     [JSON.stringify({format: "något-annat", version: 1, cells: []}), /fältet format är "något-annat"/],
-    [JSON.stringify({version: 2, cells: []}), /version 2 av formatet/],
+    [JSON.stringify({version: 3, cells: []}), /version 3 av formatet/],
     [JSON.stringify({version: 1}), /fältet cells saknas/],
     [JSON.stringify({version: 1, cells: [{name: "a", sql: 5}]}), /cells\[0\]\.sql saknas eller är inte text/],
     [JSON.stringify({version: 1, cells: [{name: "a", sql: ""}, {name: "a", sql: ""}]}), /cells\[1\]\.name \("a"\): Cell 1 heter redan a/],
@@ -133,32 +131,6 @@ describe("link (deflated, base64url, in the hash)", () => {
     expect(encodedFromHash("#a=1&anteckningsbok=abc_-")).toBe("abc_-");
     expect(encodedFromHash("#annat=1")).toBeNull();
     expect(encodedFromHash("")).toBeNull();
-  });
-});
-
-describe("localStorage", () => {
-  class MemoryStorage {
-    items = new Map<string, string>();
-    getItem(key: string) {
-      return this.items.get(key) ?? null;
-    }
-    setItem(key: string, value: string) {
-      this.items.set(key, value);
-    }
-  }
-
-  it("keeps the notebook and reads it back", () => {
-    const storage = new MemoryStorage();
-    expect(loadStored(storage)).toBeNull();
-    saveStored(storage, sample());
-    expect(storage.items.has(STORAGE_KEY)).toBe(true);
-    expect(toData(loadStored(storage, {tableNames: TABLES})!)).toEqual(toData(sample()));
-  });
-
-  it("reports a damaged stored notebook instead of dropping it", () => {
-    const storage = new MemoryStorage();
-    storage.setItem(STORAGE_KEY, "{");
-    expect(() => loadStored(storage)).toThrow(/Anteckningsboken som sparats i webbläsaren är inte giltig JSON/);
   });
 });
 
