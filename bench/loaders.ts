@@ -1,11 +1,13 @@
 // Loader throughput: a generated register csv with Swedish conventions (semicolon,
-// decimal comma, "..", "X" and "-" markers), normalised to Parquet by the
-// project's reader (loaders/register/readSwedishCsv.ts + toParquet), beside
+// decimal comma, "..", "X" and "-" markers; real area codes, so the reader's
+// area check has work to do), normalised to Parquet by the project's reader
+// (loaders/register/readSwedishCsv.ts, every check on, + toParquet), beside
 // DuckDB's own COPY … TO parquet of the same data as the reference.
 import {execFileSync} from "node:child_process";
 import {createWriteStream, mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
+import {readReference} from "../loaders/reference/readReference.js";
 import {fixed, type BenchRow, type BenchSection} from "./types.js";
 
 const VALUES_PER_ROW = 100;
@@ -17,11 +19,13 @@ async function writeInput(path: string, rows: number): Promise<void> {
   out.write(`${header}\n`);
   let seed = 1;
   const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-  const years = Math.ceil(rows / 9000);
+  const ref = readReference(join(import.meta.dirname, "..", "data"));
+  const areas = ["00", ...ref.lan.map((l) => l.code), ...ref.kommuner.map((k) => k.code), ...ref.stadsdelar.map((s) => s.code)];
+  const years = Math.ceil(rows / areas.length);
   let written = 0;
-  for (let area = 1000; area <= 9999 && written < rows; area++) {
+  for (const area of areas) {
     for (let y = 0; y < years && written < rows; y++, written++) {
-      const cells = [String(area), String(1990 + y)];
+      const cells = [area, String(2020 - y)];
       for (let v = 0; v < VALUES_PER_ROW; v++) {
         const r = next();
         cells.push(r < 0.02 ? ".." : r < 0.04 ? "X" : r < 0.06 ? "-" : (r * 2000).toFixed(1).replace(".", ","));

@@ -5,7 +5,7 @@
  * publish/schema.ts publishes them with the vocabulary (vocabulary.ts) to
  * src/lib/schema.js and src/data/schema.json.
  */
-import {LEVELS, MEASURE_IDS, STATUS_IDS} from "./vocabulary.js";
+import {FLAG_IDS, LEVELS, MEASURE_IDS, STATUS_IDS} from "./vocabulary.js";
 
 export {LEVELS, type Level, type Status} from "./vocabulary.js";
 
@@ -37,7 +37,8 @@ export const observations: TableSchema = {
     col("numerator", "DOUBLE", true, "Täljare: antal enheter som svarat ja, eller antal i registret"),
     col("denominator", "DOUBLE", true, "Nämnare: antal enheter som besvarat frågan, eller befolkningen"),
     col("status", "VARCHAR", false, STATUS_IDS.join(", ")),
-    col("source", "VARCHAR", false, "Källfilen värdet kommer från (sökväg under data/)")
+    col("source", "VARCHAR", false, "Källfilen värdet kommer från (sökväg under data/)"),
+    col("flag", "VARCHAR", true, `Källans markering av ett värde som finns: ${FLAG_IDS.join(", ")}; null när ingen`)
   ],
   orderBy: ["indicator_id", "year", "area_code"]
 };

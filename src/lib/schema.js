@@ -54,6 +54,12 @@ export const TABLES = {
         "type": "VARCHAR",
         "nullable": false,
         "description": "Källfilen värdet kommer från (sökväg under data/)"
+      },
+      {
+        "name": "flag",
+        "type": "VARCHAR",
+        "nullable": true,
+        "description": "Källans markering av ett värde som finns: estimate, preliminary, revised, break; null när ingen"
       }
     ],
     "orderBy": [
