@@ -72,7 +72,8 @@ export function apiErrorOf(doc: unknown): string | undefined {
   if (Array.isArray(doc.errors) && doc.errors.length > 0) return `"errors": ${show(doc.errors[0])}`;
   const status = Number(doc.status ?? doc.statusCode ?? doc.code);
   if (Number.isInteger(status) && status >= 400 && status < 600 && (typeof doc.message === "string" || typeof doc.title === "string" || typeof doc.detail === "string")) {
-    return `HTTP ${status}: ${show(doc.message ?? doc.title ?? doc.detail)}${REASONS[String(status)] ? `; ${REASONS[String(status)]}` : ""}`;
+    const title = typeof doc.title === "string" ? ` ${doc.title}` : "";
+    return `HTTP ${status}${title}: ${show(doc.message ?? doc.detail ?? doc.title)}${REASONS[String(status)] ? `; ${REASONS[String(status)]}` : ""}`;
   }
   return undefined;
 }

@@ -20,7 +20,7 @@ export function rowText(cells: readonly string[]): string {
 }
 
 /**
- * How many rows at the end are notes or blank, after the last row that could
+ * How many rows at the end are notes or empty, after the last row that could
  * be data; `isData` lets a reader keep a lone cell that names an area.
  */
 export function trailingNotes(rows: readonly (readonly string[])[], isData: (cells: readonly string[]) => boolean = () => false): number {
@@ -30,6 +30,5 @@ export function trailingNotes(rows: readonly (readonly string[])[], isData: (cel
     if (isEmptyRow(cells) || (isNoteRow(cells) && !isData(cells))) cut--;
     else break;
   }
-  const notes = rows.slice(cut);
-  return notes.some((cells) => !isEmptyRow(cells)) ? rows.length - cut : 0;
+  return rows.length - cut;
 }

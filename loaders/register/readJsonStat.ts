@@ -1,6 +1,6 @@
 import {fail, listAnd, quote} from "../errors.js";
 import {RIKET_CODE, isKommunCode, isLanCode, isStadsdelCode} from "../reference/areaCodes.js";
-import {describeArea, labelAgrees, resolveArea, type AreaIndex} from "../reference/areaIndex.js";
+import {labelAgrees, resolveArea, type AreaIndex} from "../reference/areaIndex.js";
 import type {Warn} from "../report/warnings.js";
 import {FLAGS, type Flag, type Status} from "../schema/vocabulary.js";
 import {advance, parseCube, positionOf, type Cube, type Dimension} from "./jsonstat/jsonStatCube.js";
@@ -179,7 +179,8 @@ export function readJsonStatDocument(file: string, doc: unknown, options: JsonSt
     locations.push(`${m.location} and the other periods of ${m.year}`);
   }
   for (const [flag, {count, first}] of flagged) {
-    warn({file, column: first, count, message: `${count} value${count === 1 ? " is" : "s are"} flagged ${FLAGS[flag].text} (${flag}) by the source, first ${first}: kept, with the flag`});
+    const symbols = Object.keys(options.legend).filter((symbol) => options.legend[symbol] === flag);
+    warn({file, count, message: `${count} value${count === 1 ? " is" : "s are"} flagged ${FLAGS[flag].text} (${symbols.join(", ")}) by the source, first ${first}: kept, with the flag`});
   }
   return {values, locations, cells: cellCount, notSelected};
 }
@@ -246,7 +247,7 @@ function areaCodes(file: string, dimension: Dimension, options: JsonStatOptions,
     });
     const labelled = mapped.filter((_, i) => dimension.labels[dimension.codes[i]!] !== undefined).length;
     if (disagree.length > 0 && disagree.length >= Math.max(2, labelled / 2)) {
-      const sample = disagree.slice(0, 3).map((d) => `${dimension.codes[d.i]} is labelled ${quote(d.label)}, but ${describeArea(d.area)} is ${d.area.name}`);
+      const sample = disagree.slice(0, 3).map((d) => `${dimension.codes[d.i]} is labelled ${quote(d.label)}, but ${d.area.code} is ${d.area.name}`);
       fail({file}, `these codes are not Swedish area codes, though shaped like them: in dimension ${dimension.id}, ${sample.join("; ")}${disagree.length > 3 ? `; and ${disagree.length - 3} more` : ""}: the labels name other places (another country's regions?)`);
     }
     for (const d of disagree) warn({file, column: dimension.id, message: `category ${dimension.codes[d.i]} is labelled ${quote(d.label)}, but ${d.area.code} is ${d.area.name}: read as ${d.area.code} (check the code)`});

@@ -124,7 +124,8 @@ export async function openSwedishCsv(connection: DuckDBConnection, path: string,
     if (footer) {
       readPath = await cutFooter(path, scan.copy, copyPath, footer);
       copy = copyPath;
-      warn({file, row: footer.records[0]!.line, message: footerWarning(footer)});
+      const notes = footerWarning(footer);
+      if (notes) warn({file, ...notes});
     }
     const walkFrom = {offset: layout.headerOffset, line: layout.headerLine, headerFields: layout.header.length, delimiter: layout.delimiter};
     const walk = scan.mayHaveExtraLines ? await walkRecords(readPath, file, walkFrom) : undefined;

@@ -39,13 +39,11 @@ export function surveyTableFrom(file: string, rows: RawRow[], words: HeaderWords
   if (titles.length) warn({file, row: titles[0]!.row, message: `skipped ${titles.length} row${titles.length === 1 ? "" : "s"} above the header on row ${headerRow.row} (row ${titles[0]!.row}: ${JSON.stringify(rowText(titles[0]!.cells))})`});
   const {names, original} = canonicalHeader(headerRow.cells, words);
   let body = rows.slice(at + 1);
-  const notes = trailingNotes(body.map((r) => r.cells));
-  if (notes > 0) {
-    const kept = body.slice(0, body.length - notes);
-    const dropped = body.slice(body.length - notes).filter((r) => !isEmptyRow(r.cells));
-    warn({file, row: dropped[0]!.row, message: `left out ${dropped.length} note row${dropped.length === 1 ? "" : "s"} below the table (row ${dropped[0]!.row}: ${JSON.stringify(rowText(dropped[0]!.cells))})`});
-    body = kept;
-  }
+
+  const trailing = trailingNotes(body.map((r) => r.cells));
+  const dropped = body.slice(body.length - trailing).filter((r) => !isEmptyRow(r.cells));
+  if (dropped.length > 0) warn({file, row: dropped[0]!.row, message: `left out ${dropped.length} note row${dropped.length === 1 ? "" : "s"} below the table (row ${dropped[0]!.row}: ${JSON.stringify(rowText(dropped[0]!.cells))})`});
+  body = body.slice(0, body.length - trailing);
   const table: SurveyTable = {file, header: names.filter((n) => n !== ""), headerRow: headerRow.row, original, rows: []};
   for (const {row, cells, columns} of body) {
     if (isEmptyRow(cells)) continue;

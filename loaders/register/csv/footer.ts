@@ -4,15 +4,16 @@
  * file's tail, cut off before DuckDB reads the table, and reported.
  */
 import {copyFile, open, truncate} from "node:fs/promises";
-import type {AreaIndex} from "../../reference/areaIndex.js";
-import {resolveArea} from "../../reference/areaIndex.js";
+import {namesArea, type AreaIndex} from "../../reference/areaIndex.js";
 import {isEmptyRow, rowText, trailingNotes} from "../../read/tableRows.js";
 import {splitRecords, type RawRecord} from "./splitRecords.js";
 
-const TAIL_BYTES = 1024 * 1024;
+// Notes are a few lines: the last 64 KB and 100 lines are looked at, however long the file.
+const TAIL_BYTES = 64 * 1024;
+const MAX_NOTES = 100;
 
 export interface Footer {
-  /** Byte offset where the notes begin. */
+  /** Byte offset where the notes (or the empty rows ending the file) begin. */
   start: number;
   records: RawRecord[];
 }
@@ -34,10 +35,12 @@ export async function findFooter(path: string, size: number, headerEnd: number, 
   // Start at a line boundary; the header's end is one.
   const first = from === headerEnd ? 0 : bytes.indexOf(0x0a) + 1;
   if (first <= 0 && from !== headerEnd) return undefined;
-  const records = splitRecords(bytes, delimiter, {from: first});
-  const names = (cells: readonly string[]) => !("problem" in resolveArea(areas, cells.find((c) => c.trim() !== "")!));
+  const all = splitRecords(bytes, delimiter, {from: first});
+  const records = all.slice(-MAX_NOTES - 1);
+  const names = (cells: readonly string[]) => namesArea(areas, cells.find((c) => c.trim() !== "")!);
   const count = trailingNotes(records.map((r) => r.cells), names);
-  if (count === 0) return undefined;
+  // Every line looked at in a long tail is a note: not notes below a table, but something else (a cell left open?).
+  if (count === 0 || (count === records.length && (from !== headerEnd || all.length > records.length))) return undefined;
   const notes = records.slice(records.length - count);
   const lines = await lineBreaksBefore(path, from + first);
   return {start: from + notes[0]!.start, records: notes.map((r) => ({...r, line: r.line + lines, start: from + r.start, end: from + r.end}))};
@@ -68,10 +71,12 @@ export async function cutFooter(path: string, copy: string | undefined, copyPath
   return copyPath;
 }
 
-export function footerWarning(footer: Footer): string {
+/** The warning for notes left out: where the first note is, and the lines the notes span. Empty rows alone need none. */
+export function footerWarning(footer: Footer): {row: number; message: string} | undefined {
   const notes = footer.records.filter((r) => !isEmptyRow(r.cells));
-  const first = notes[0]!;
+  if (notes.length === 0) return undefined;
+  const first = footer.records[0]!;
   const last = footer.records[footer.records.length - 1]!;
   const lines = first.line === last.line ? `line ${first.line}` : `lines ${first.line}–${last.line}`;
-  return `left out ${notes.length} note line${notes.length === 1 ? "" : "s"} below the table (${lines}, first ${JSON.stringify(rowText(first.cells))})`;
+  return {row: notes[0]!.line, message: `left out ${notes.length} note line${notes.length === 1 ? "" : "s"} below the table (${lines}, first ${JSON.stringify(rowText(notes[0]!.cells))})`};
 }
