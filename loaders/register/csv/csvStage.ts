@@ -253,8 +253,10 @@ export async function createValuesView(input: StageInput, view: string, shifts: 
   const whens = (then: (meaning: string) => string) =>
     [...("" in legend ? [`WHEN raw IS NULL THEN ${then(legend[""]!)}`] : []), ...markers.map((m) => `WHEN raw = ${sqlString(m)} THEN ${then(meaningOf(m))}`)].join(" ");
   const number = `TRY_CAST(replace(replace(CASE WHEN regexp_matches(raw, '[${GROUP_SPACES}]') THEN regexp_replace(raw, '[${GROUP_SPACES}]', '', 'g') ELSE raw END, ',', '.'), '\u2212', '-') AS DOUBLE)`;
-  const value = `CASE ${whens((m) => (m === "zero" ? "0::DOUBLE" : "NULL::DOUBLE"))} ELSE ${number} END`;
-  const status = `CASE ${whens((m) => sqlString(m === "zero" ? "ok" : m))} ELSE 'ok' END`;
+  // A legend with no markers: every cell is a number (checkValues made sure).
+  const hasMarkers = markers.length > 0 || "" in legend;
+  const value = hasMarkers ? `CASE ${whens((m) => (m === "zero" ? "0::DOUBLE" : "NULL::DOUBLE"))} ELSE ${number} END` : number;
+  const status = hasMarkers ? `CASE ${whens((m) => sqlString(m === "zero" ? "ok" : m))} ELSE 'ok' END` : "'ok'";
   const keptSeries = layout.kept.map((_, i) => `${dim(i)} || ':'`).join(" || ");
   const seriesBase = layout.series !== undefined ? sqlString(layout.series) : "col";
   const series = keptSeries ? `${keptSeries} || ${seriesBase}` : seriesBase;
