@@ -31,7 +31,7 @@ function page(n: number): string {
 function answer(req: IncomingMessage, res: ServerResponse): void {
   const url = new URL(req.url!, base);
   requests.push(url.pathname + url.search);
-  const json = (status: number, body: string, headers: Record<string, string> = {}) => res.writeHead(status, {"content-type": "application/json", ...headers}).end(body);
+  const json = (status: number, body: string, headers: Record<string, string> = {}) => void res.writeHead(status, {"content-type": "application/json", ...headers}).end(body);
   switch (url.pathname) {
     case "/v2/data/kpi/N00945":
       return json(200, page(Number(url.searchParams.get("page") ?? 1)));
