@@ -42,7 +42,7 @@ export function canonicalHeader(header: string[], words: HeaderWords): {names: s
       const at = names.findIndex((h, i) => !(i in taken) && foldName(h) === foldName(wording));
       if (at >= 0) {
         taken[at] = true;
-        original[canonical] = names[at]!;
+        if (names[at] !== canonical) original[canonical] = names[at]!;
         names[at] = canonical;
         return;
       }

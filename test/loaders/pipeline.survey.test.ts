@@ -70,6 +70,29 @@ describe("survey answers → observations (test/fixtures/survey/enkat_2013_small
   });
 });
 
+describe("survey files as a person saves them give the same values as the survey tool's export", async () => {
+  const load = async (file: string, content: Uint8Array) => {
+    const result = await buildTables(survey2013(file, content), tempDir(), {log: () => {}});
+    return {obs: (await readParquet(result.files.observations)).map(({source: _source, ...o}) => o), warnings: result.report.warnings};
+  };
+  const exported = await load("survey/enkat_2013.csv", fixture("survey/enkat_2013_small.csv"));
+
+  it.each([
+    ["survey/enkat_2013.xlsx", "survey-saved/enkat_2013_saved.xlsx", "survey/enkat_2013.xlsx [Svar]"],
+    ["survey/enkat_2013.csv", "survey-saved/enkat_2013_saved.csv", "survey/enkat_2013.csv"]
+  ])("%s (%s): notes sheet, title rows, other column names, codes without their zero", async (file, saved, place) => {
+    const {obs, warnings} = await load(file, fixture(saved));
+    expect(obs).toEqual(exported.obs);
+    expect(warnings.find((w) => w.message.startsWith("restored"))).toEqual({
+      file,
+      row: place.endsWith("[Svar]") ? 4 : 3,
+      column: place.endsWith("[Svar]") ? "Kommunkod" : "kommunkod",
+      count: 2,
+      message: "restored the leading zero of 2 kommunkoder (114 → 0114, 380 → 0380), as a spreadsheet drops it"
+    });
+  });
+});
+
 describe("a survey csv whose source declares no encoding", () => {
   it("is read as Latin-1/Windows-1252 when its bytes are not UTF-8 (the names then match the codes)", async () => {
     const out = tempDir();
