@@ -144,7 +144,7 @@ export async function buildTables(dataDir: string, outDir: string, options: Buil
       const computed = computedByYear.get(source.year);
       if (computed) reconcile(published, computed, source.file);
       else await appendRows(connection, TABLES.observations, published);
-      const checked = computed ? [{count: published.length, reason: "värden som jämförts med enkätsvaren (och stämmer); tabellerna tar enkätens värden"}] : [];
+      const checked = computed ? [{count: published.length, reason: "jämförda med enkätsvaren (de stämmer; tabellerna tar enkätens värden)"}] : [];
       sources.push({id: source.file, kind: "publicerad", files: [source.file], format: "xlsx", read: published.length, values: published.length, leftOut: checked});
     }
 

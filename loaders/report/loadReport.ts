@@ -75,6 +75,14 @@ export async function buildReport(connection: DuckDBConnection, sources: SourceS
     statuses[status] = (statuses[status] ?? 0) + Number(row.n);
     if (entry && row.flag !== null) entry.flags[row.flag as Flag] = (entry.flags[row.flag as Flag] ?? 0) + Number(row.n);
   }
+  // Statuses and flags in the vocabulary's order, whatever order SQL grouped them in.
+  const ordered = <K extends string>(counts: Partial<Record<K, number>>, order: readonly K[]) =>
+    Object.fromEntries(order.filter((k) => counts[k] !== undefined).map((k) => [k, counts[k]])) as Partial<Record<K, number>>;
+  for (const entry of entries) {
+    entry.statuses = ordered(entry.statuses, STATUS_IDS);
+    entry.flags = ordered(entry.flags, FLAG_IDS);
+  }
+  for (const d of derived.values()) d.statuses = ordered(d.statuses, STATUS_IDS);
   return {
     built: new Date().toISOString(),
     sources: entries,
@@ -82,7 +90,7 @@ export async function buildReport(connection: DuckDBConnection, sources: SourceS
     tables,
     warnings,
     vocabulary: {
-      statuses: Object.fromEntries(Object.entries(STATUSES).map(([id, s]) => [id, s.text || "värde finns"])) as Record<Status, string>,
+      statuses: Object.fromEntries(Object.entries(STATUSES).map(([id, s]) => [id, s.text || "med värde"])) as Record<Status, string>,
       flags: Object.fromEntries(Object.entries(FLAGS).map(([id, f]) => [id, f.text])) as Record<Flag, string>
     }
   };

@@ -2,7 +2,7 @@
 import {describe, expect, it} from "vitest";
 import {areaIndex} from "../../../loaders/reference/areaIndex.js";
 import {readReference} from "../../../loaders/reference/readReference.js";
-import {collectWarnings} from "../../../loaders/report/warnings.js";
+import {collectWarnings, type Warn} from "../../../loaders/report/warnings.js";
 import {readQuestionnaires} from "../../../loaders/schema/metadata.js";
 import type {SurveyTable} from "../../../loaders/survey/surveyTable.js";
 import {validateSurvey} from "../../../loaders/survey/validateSurvey.js";
@@ -21,7 +21,7 @@ const table = (units: Record<string, string>[], original: Record<string, string>
   original,
   rows: units.map((cells, i) => ({row: i + 2, cells: {...answers, ...cells}}))
 });
-const validate = (t: SurveyTable, warn = () => {}) => validateSurvey(t, 2016, q2016, questionnaires.answer_sets, ref, areas, warn);
+const validate = (t: SurveyTable, warn: Warn = () => {}) => validateSurvey(t, 2016, q2016, questionnaires.answer_sets, ref, areas, warn);
 
 describe("validateSurvey", () => {
   it("accepts the unit as a code, a code without its zero (with a warning), a code and name, or a name", () => {
