@@ -149,8 +149,13 @@ export async function buildTables(dataDir: string, outDir: string, options: Buil
     }
 
     // Register: every source read through its own reader and legend.
-    sources.push(...(await readRegister(connection, dataDir, meta, areas, warn)));
-    await registerObservations(connection, meta.indicators.indicators);
+    const register = await readRegister(connection, dataDir, meta, areas, warn);
+    try {
+      sources.push(...register.summaries);
+      await registerObservations(connection, meta.indicators.indicators, register.locate);
+    } finally {
+      await register.close();
+    }
 
     const duplicate = (await connection.runAndReadAll(
       `SELECT indicator_id, area_code, year, count(*) AS n, string_agg(DISTINCT source, ', ') AS sources FROM observations GROUP BY ALL HAVING n > 1 LIMIT 1`

@@ -20,7 +20,7 @@ import {appendRows} from "../write/appendRows.js";
 import {sqlIdent, sqlString} from "../write/sql.js";
 import {readJsonStatDocument} from "./readJsonStat.js";
 import {readKoladaPages} from "./readKolada.js";
-import {openSwedishCsv} from "./readSwedishCsv.js";
+import {openSwedishCsv, type OpenCsv} from "./readSwedishCsv.js";
 import type {RegisterValue} from "./registerValue.js";
 
 const COLUMNS: [string, "VARCHAR" | "INTEGER" | "DOUBLE" | "BOOLEAN"][] = [
@@ -44,22 +44,52 @@ export const REGISTER_VALUES: TableSchema = {
   columns: COLUMNS.map(([name, type]) => ({name, type, nullable: true, description: ""}))
 };
 
-export async function readRegister(connection: DuckDBConnection, dataDir: string, meta: Metadata, areas: AreaIndex, warn: Warn): Promise<SourceSummary[]> {
+/** The line of a csv value, for a later check's message; the csv sources stay open for it until close(). */
+export type Locate = (source: string, value: {areaCode: string; year: number; column: string; series: string}) => Promise<number | undefined>;
+
+export interface RegisterRead {
+  summaries: SourceSummary[];
+  locate: Locate;
+  close(): Promise<void>;
+}
+
+export async function readRegister(connection: DuckDBConnection, dataDir: string, meta: Metadata, areas: AreaIndex, warn: Warn): Promise<RegisterRead> {
   await connection.run(`CREATE TABLE register_values (${COLUMNS.map(([name, type]) => `${name} ${type}`).join(", ")})`);
   const summaries: SourceSummary[] = [];
-  for (const [id, source] of Object.entries(meta.sources.register)) {
-    const base = {id, kind: "register" as const, files: [source.file], format: source.format, publisher: source.publisher};
-    if (source.format === "csv") summaries.push({...base, ...(await readCsvSource(connection, dataDir, id, source, areas, warn))});
-    else if (source.format === "kolada") summaries.push({...base, ...(await readKoladaSource(connection, dataDir, id, source, areas))});
-    else if (source.format === "json-stat2" || source.format === "json-stat") summaries.push({...base, ...(await readJsonStatSource(connection, dataDir, id, source, areas, warn))});
-    else fail({file: "sources.json", column: id}, `unknown format ${JSON.stringify((source as {format: unknown}).format)}: expected "csv", "json-stat2" or "kolada"`);
+  const open = new Map<string, OpenCsv>();
+  const close = async () => {
+    for (const csv of open.values()) await csv.close();
+    open.clear();
+  };
+  const locate: Locate = async (source, value) => open.get(source)?.locate(value);
+  try {
+    for (const [id, source] of Object.entries(meta.sources.register)) summaries.push(await readSource(connection, dataDir, id, source, areas, warn, open));
+  } catch (error) {
+    await close();
+    throw error;
   }
-  return summaries;
+  return {summaries, locate, close};
+}
+
+async function readSource(connection: DuckDBConnection, dataDir: string, id: string, source: RegisterSource, areas: AreaIndex, warn: Warn, open: Map<string, OpenCsv>): Promise<SourceSummary> {
+  const base = {id, kind: "register" as const, files: [source.file], format: source.format, publisher: source.publisher};
+  if (source.format === "csv") return {...base, ...(await readCsvSource(connection, dataDir, id, source, areas, warn, open))};
+  if (source.format === "kolada") return {...base, ...(await readKoladaSource(connection, dataDir, id, source, areas))};
+  if (source.format === "json-stat2" || source.format === "json-stat") return {...base, ...(await readJsonStatSource(connection, dataDir, id, source, areas, warn))};
+  return fail({file: "sources.json", column: id}, `unknown format ${JSON.stringify((source as {format: unknown}).format)}: expected "csv", "json-stat2" or "kolada"`);
 }
 
 type Read = Omit<SourceSummary, "id" | "kind" | "files" | "format" | "publisher"> & {files?: string[]};
 
-async function readCsvSource(connection: DuckDBConnection, dataDir: string, id: string, source: Extract<RegisterSource, {format: "csv"}>, areas: AreaIndex, warn: Warn): Promise<Read> {
+async function readCsvSource(
+  connection: DuckDBConnection,
+  dataDir: string,
+  id: string,
+  source: Extract<RegisterSource, {format: "csv"}>,
+  areas: AreaIndex,
+  warn: Warn,
+  open: Map<string, OpenCsv>
+): Promise<Read> {
   const csv = await openSwedishCsv(connection, join(dataDir, source.file), {
     legend: source.legend,
     encoding: source.encoding,
@@ -75,13 +105,10 @@ async function readCsvSource(connection: DuckDBConnection, dataDir: string, id: 
     displayName: source.file,
     warn
   });
-  try {
-    await connection.run(
-      `INSERT INTO register_values SELECT ${sqlString(id)}, ${sqlString(source.file)}, series, area_code, year, value, status, NULL, line, column_name, NULL, false FROM ${sqlIdent(csv.view)}`
-    );
-  } finally {
-    await csv.close();
-  }
+  open.set(id, csv);
+  await connection.run(
+    `INSERT INTO register_values SELECT ${sqlString(id)}, ${sqlString(source.file)}, series, area_code, year, value, status, NULL, line, column_name, NULL, false FROM ${sqlIdent(csv.view)}`
+  );
   const leftOut = [
     ...(csv.notSelected ? [{count: csv.notSelected, reason: "rader med andra värden i en vald dimension"}] : []),
     ...(csv.emptyRows ? [{count: csv.emptyRows, reason: "tomma rader (bara avgränsare)"}] : [])

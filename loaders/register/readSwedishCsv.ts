@@ -10,10 +10,11 @@ import type {Warn} from "../report/warnings.js";
 import type {Status} from "../schema/vocabulary.js";
 import {sqlIdent} from "../write/sql.js";
 import {findLayout, titleWarning, type CsvDeclaration, type CsvLayout} from "./csv/csvLayout.js";
-import {createValuesView, stageCsv} from "./csv/csvStage.js";
+import {checkCsv, createValuesView} from "./csv/csvCheck.js";
+import {locateValue} from "./csv/csvDiagnose.js";
+import type {CsvInput} from "./csv/csvSql.js";
 import {cutFooter, findFooter, footerWarning} from "./csv/footer.js";
 import {scanCsv} from "./csv/scanCsv.js";
-import {lineMapper, walkRecords, type RecordWalk} from "./csv/walkRecords.js";
 import {checkLegend} from "./legend.js";
 import type {Legend, RegisterValue} from "./registerValue.js";
 
@@ -78,8 +79,10 @@ export interface CsvSummary {
 }
 
 export interface OpenCsv extends CsvSummary {
-  /** A temporary view of the values; valid until close(). */
+  /** A temporary view of the values (line is null: locate() finds it); valid until close(). */
   view: string;
+  /** For a later check's message: the line that gave a series' value for an area and year, in a column. */
+  locate(value: {areaCode: string; year: number; column: string; series: string}): Promise<number | undefined>;
   close(): Promise<void>;
 }
 
@@ -104,11 +107,9 @@ export async function openSwedishCsv(connection: DuckDBConnection, path: string,
   const copyPath = join(tmpdir(), `register_csv_${id}.utf8.csv`);
   const names = {stage: `register_csv_stage_${id}`, areaMap: `register_csv_areas_${id}`, shifts: `register_csv_lines_${id}`, view: `register_csv_values_${id}`};
   let copy: string | undefined;
-  let restoreOrder = async () => {};
   const cleanup = async () => {
     await connection.run(`DROP VIEW IF EXISTS temp.main.${sqlIdent(names.view)}`);
     for (const table of [names.stage, names.areaMap, names.shifts]) await connection.run(`DROP TABLE IF EXISTS temp.main.${sqlIdent(table)}`);
-    await restoreOrder();
     if (copy) await rm(copy, {force: true});
   };
   try {
@@ -119,37 +120,27 @@ export async function openSwedishCsv(connection: DuckDBConnection, path: string,
     const titles = titleWarning(layout);
     if (titles) warn({file, row: layout.titles[0]!.line, message: titles});
     let readPath = scan.path;
-    const headerEnd = headerEndOffset(head, layout);
-    const footer = await findFooter(scan.path, scan.size, headerEnd, layout.delimiter, options.areas);
+    const footer = await findFooter(scan.path, scan.size, headerEndOffset(head, layout), layout.delimiter, options.areas);
     if (footer) {
       readPath = await cutFooter(path, scan.copy, copyPath, footer);
       copy = copyPath;
       const notes = footerWarning(footer);
       if (notes) warn({file, ...notes});
     }
-    const walkFrom = {offset: layout.headerOffset, line: layout.headerLine, headerFields: layout.header.length, delimiter: layout.delimiter};
-    const walk = scan.mayHaveExtraLines ? await walkRecords(readPath, file, walkFrom) : undefined;
-    const lineOf = lineMapper(layout.headerLine, walk?.shifts ?? []);
-    restoreOrder = await keepInsertionOrder(connection);
-    const input = {connection, file, path: readPath, layout, legend, areas: options.areas, areaFormat: options.areaFormat ?? "auto", warn, lineOf, names};
-    const staged = await stageCsv(input, async () => {
-      const problem = walk ?? (await walkRecords(readPath, file, walkFrom));
-      if (problem.problem) fail({file, row: problem.problem.line}, problem.problem.message);
-      return fail({file}, `could not be read as a csv table with the delimiter ${JSON.stringify(layout.delimiter)}`);
-    });
-    checkRecordCount(file, walk, staged.rows + staged.emptyRows + staged.notSelected);
-    if (staged.emptyRows > 0) warn({file, count: staged.emptyRows, message: `skipped ${staged.emptyRows} empty row${staged.emptyRows === 1 ? "" : "s"} (only delimiters) inside the table`});
-    if (walk && walk.shifts.length > 0) await writeShifts(connection, names.shifts, walk.shifts);
-    await createValuesView(input, names.view, walk && walk.shifts.length > 0 ? names.shifts : undefined);
+    const input: CsvInput = {connection, file, path: readPath, layout, legend, areas: options.areas, areaFormat: options.areaFormat ?? "auto", warn, mayHaveExtraLines: scan.mayHaveExtraLines, names};
+    const checked = await checkCsv(input);
+    if (checked.emptyRows > 0) warn({file, count: checked.emptyRows, message: `skipped ${checked.emptyRows} empty row${checked.emptyRows === 1 ? "" : "s"} (only delimiters) inside the table`});
+    await createValuesView(input);
     return {
       view: names.view,
-      values: staged.rows * layout.values.length,
-      rows: staged.rows,
-      emptyRows: staged.emptyRows,
-      notSelected: staged.notSelected,
+      values: checked.rows * layout.values.length,
+      rows: checked.rows,
+      emptyRows: checked.emptyRows,
+      notSelected: checked.notSelected,
       encoding: scan.encoding,
       detected: scan.detected,
       delimiter: layout.delimiter,
+      locate: (value) => locateValue(input, value),
       close: cleanup
     };
   } catch (error) {
@@ -163,16 +154,16 @@ export async function readSwedishCsv(connection: DuckDBConnection, path: string,
   const csv = await openSwedishCsv(connection, path, options);
   try {
     await connection.run(`CREATE OR REPLACE TABLE ${sqlIdent(options.table)} AS SELECT * FROM ${sqlIdent(csv.view)}`);
-    const {view: _view, close: _close, ...summary} = csv;
+    const {view: _view, close: _close, locate: _locate, ...summary} = csv;
     return summary;
   } finally {
     await csv.close();
   }
 }
 
-/** Reads a table written by readSwedishCsv back as RegisterValues, in file order. */
+/** Reads a table written by readSwedishCsv back as RegisterValues, in file order (DuckDB keeps the insertion order). */
 export async function readRegisterTable(connection: DuckDBConnection, table: string): Promise<RegisterValue[]> {
-  const reader = await connection.runAndReadAll(`SELECT series, area_code, year, value, status FROM ${sqlIdent(table)} ORDER BY line, column_name`);
+  const reader = await connection.runAndReadAll(`SELECT series, area_code, year, value, status FROM ${sqlIdent(table)} ORDER BY rowid`);
   return reader.getRowObjectsJS().map((row) => ({
     series: row.series as string,
     area_code: row.area_code as string,
@@ -192,28 +183,5 @@ function headerEndOffset(head: Buffer, layout: CsvLayout): number {
   return head.length;
 }
 
-function checkRecordCount(file: string, walk: RecordWalk | undefined, rows: number): void {
-  // Line numbers are only right if DuckDB and the walk agree on where rows start.
-  if (walk && walk.records - 1 !== rows) fail({file}, `DuckDB read ${rows} rows but the file has ${walk.records - 1} records after the header: cannot give line numbers`);
-}
 
-async function writeShifts(connection: DuckDBConnection, table: string, shifts: RecordWalk["shifts"]): Promise<void> {
-  await connection.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(table)} (from_row BIGINT, extra INTEGER)`);
-  const appender = await connection.createAppender(table, "main", "temp");
-  for (const {fromRow, extra} of shifts) {
-    appender.appendBigInt(BigInt(fromRow));
-    appender.appendInteger(extra);
-    appender.endRow();
-  }
-  appender.closeSync();
-}
 
-/** DuckDB's setting decides whether rowid follows file order; loaders may have turned it off to save memory. */
-async function keepInsertionOrder(connection: DuckDBConnection): Promise<() => Promise<void>> {
-  const reader = await connection.runAndReadAll("SELECT current_setting('preserve_insertion_order')");
-  if (reader.getRowsJS()[0]![0] === true) return async () => {};
-  await connection.run("SET preserve_insertion_order = true");
-  return async () => {
-    await connection.run("SET preserve_insertion_order = false");
-  };
-}

@@ -9,11 +9,13 @@ import {fail, type Where} from "../errors.js";
 import type {IndicatorMeta} from "../schema/metadata.js";
 import {MEASURES} from "../schema/vocabulary.js";
 import {sqlString} from "../write/sql.js";
+import type {Locate} from "./readRegister.js";
 
-/** Where a register value came from: a csv line and column, or a JSON cell or item. */
-function placeOf(row: Record<string, unknown>): {where: Where; at: string} {
-  const line = row.line === null ? undefined : Number(row.line);
-  return {where: {file: String(row.file), row: line, column: line === undefined ? undefined : String(row.column_name)}, at: row.location ? `${row.location}: ` : ""};
+/** Where a register value came from: a csv line and column (found now, for this message), or a JSON cell or item. */
+async function placeOf(row: Record<string, unknown>, locate: Locate): Promise<{where: Where; at: string}> {
+  if (row.location) return {where: {file: String(row.file)}, at: `${row.location}: `};
+  const line = await locate(String(row.source), {areaCode: String(row.area_code), year: Number(row.year), column: String(row.column_name), series: String(row.series)});
+  return {where: {file: String(row.file), row: line, column: String(row.column_name)}, at: ""};
 }
 
 function rangeText(measure: keyof typeof MEASURES): string {
@@ -22,31 +24,31 @@ function rangeText(measure: keyof typeof MEASURES): string {
   return spec.max === null ? `${kind} ≥ ${spec.min}` : `${kind} from ${spec.min} to ${spec.max}`;
 }
 
-async function checkMeasure(connection: DuckDBConnection, ind: IndicatorMeta, rows: string): Promise<void> {
+async function checkMeasure(connection: DuckDBConnection, ind: IndicatorMeta, rows: string, locate: Locate): Promise<void> {
   const spec = MEASURES[ind.measure];
   const outside = [`value < ${spec.min}`, ...(spec.max === null ? [] : [`value > ${spec.max}`]), ...(spec.integer ? ["value <> round(value)"] : [])].join(" OR ");
-  const bad = (await connection.runAndReadAll(`SELECT file, line, column_name, location, area_code, year, value ${rows} AND status = 'ok' AND (${outside}) ORDER BY line NULLS LAST LIMIT 1`)).getRowObjectsJS()[0];
+  const bad = (await connection.runAndReadAll(`SELECT source, file, series, column_name, location, area_code, year, value ${rows} AND status = 'ok' AND (${outside}) ORDER BY rowid LIMIT 1`)).getRowObjectsJS()[0];
   if (!bad) return;
-  const {where, at} = placeOf(bad);
+  const {where, at} = await placeOf(bad, locate);
   fail(where, `${at}value ${bad.value} for ${bad.area_code} ${bad.year} is out of range for ${ind.id} (measure ${ind.measure}): expected ${rangeText(ind.measure)}`);
 }
 
-export async function registerObservations(connection: DuckDBConnection, indicators: IndicatorMeta[]): Promise<void> {
+export async function registerObservations(connection: DuckDBConnection, indicators: IndicatorMeta[], locate: Locate): Promise<void> {
   for (const ind of indicators) {
     for (const period of ind.periods) {
       for (const ref of period.register ?? []) {
         const isCount = ind.measure === "count";
         const rows = `FROM register_values WHERE source = ${sqlString(ref.source)} AND series = ${sqlString(ref.series)} AND year BETWEEN ${period.from} AND ${period.to}`;
-        await checkMeasure(connection, ind, rows);
+        await checkMeasure(connection, ind, rows, locate);
         await connection.run(`INSERT INTO observations SELECT ${sqlString(ind.id)}, area_code, year, value, ${isCount ? "value" : "NULL"}, NULL, status, file, flag ${rows}`);
         await connection.run(`UPDATE register_values SET used = true WHERE source = ${sqlString(ref.source)} AND series = ${sqlString(ref.series)} AND year BETWEEN ${period.from} AND ${period.to}`);
       }
     }
   }
   // Nothing read is dropped silently: a value no indicator takes stops the load.
-  const unused = (await connection.runAndReadAll(`SELECT file, line, column_name, location, series, area_code, year FROM register_values WHERE NOT used ORDER BY file, line NULLS LAST, series, year LIMIT 1`)).getRowObjectsJS()[0];
+  const unused = (await connection.runAndReadAll(`SELECT source, file, column_name, location, series, area_code, year FROM register_values WHERE NOT used ORDER BY rowid LIMIT 1`)).getRowObjectsJS()[0];
   if (unused) {
-    const {where, at} = placeOf(unused);
+    const {where, at} = await placeOf(unused, locate);
     fail(
       where,
       `${at}value for ${unused.area_code} ${unused.year} is not used by any indicator (expected series "${unused.series}" and year ${unused.year} to be listed in a period of data/indicators.json; add it there, or remove it from the file)`

@@ -7,7 +7,7 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {LoadError} from "../../../loaders/errors.js";
 import {areaIndex} from "../../../loaders/reference/areaIndex.js";
 import {readReference} from "../../../loaders/reference/readReference.js";
-import {readRegisterTable, readSwedishCsv, type SwedishCsvOptions} from "../../../loaders/register/readSwedishCsv.js";
+import {openSwedishCsv, readRegisterTable, readSwedishCsv, type SwedishCsvOptions} from "../../../loaders/register/readSwedishCsv.js";
 import type {Legend} from "../../../loaders/register/registerValue.js";
 import {DATA} from "../../helpers/dataDir.js";
 
@@ -112,14 +112,14 @@ describe("readSwedishCsv reads what Swedish sources write", () => {
     const {result, values} = await read("csv_legend.csv", {valueColumns: ["Antal", "Andel"]});
     expect(result).toMatchObject({values: 8, rows: 4});
     expect(rows(values)).toEqual([
-      ["Andel", "00", 2016, 3.5, "ok"],
       ["Antal", "00", 2016, 1200, "ok"],
-      ["Andel", "01", 2016, null, "missing"],
+      ["Andel", "00", 2016, 3.5, "ok"],
       ["Antal", "01", 2016, null, "missing"],
-      ["Andel", "0114", 2016, null, "suppressed"],
+      ["Andel", "01", 2016, null, "missing"],
       ["Antal", "0114", 2016, null, "suppressed"],
-      ["Andel", "0180-01", 2016, 0, "ok"],
-      ["Antal", "0180-01", 2016, 0, "ok"]
+      ["Andel", "0114", 2016, null, "suppressed"],
+      ["Antal", "0180-01", 2016, 0, "ok"],
+      ["Andel", "0180-01", 2016, 0, "ok"]
     ]);
   });
 
@@ -146,16 +146,17 @@ describe("readSwedishCsv reads what Swedish sources write", () => {
     ]);
   });
 
-  it("writes the line each value came from, counting blank lines and quoted line breaks", async () => {
+  it("finds the line each value came from, counting blank lines and quoted line breaks", async () => {
     const {values} = await read("csv_lines.csv");
     expect(values.map((v) => v.area_code)).toEqual(["0180-01", "0180-02", "1480", "1280"]);
-    const lines = (await connection.runAndReadAll(`SELECT area_code, line FROM register_test ORDER BY line`)).getRowsJS();
-    expect(lines).toEqual([
-      ["0180-01", 2],
-      ["0180-02", 4],
-      ["1480", 6],
-      ["1280", 9]
-    ]);
+    const csv = await openSwedishCsv(connection, fixture("csv_lines.csv"), {...BASE, displayName: "csv_lines.csv"});
+    try {
+      const lines = [];
+      for (const areaCode of ["0180-01", "0180-02", "1480", "1280"]) lines.push(await csv.locate({areaCode, year: 2016, column: "Antal", series: "Antal"}));
+      expect(lines).toEqual([2, 4, 6, 9]);
+    } finally {
+      await csv.close();
+    }
   });
 
   it("writes the documented columns and types", async () => {
@@ -336,13 +337,23 @@ describe("readSwedishCsv on a file large enough for DuckDB's parallel reader and
   });
   afterAll(() => rmSync(dir, {recursive: true, force: true}));
 
-  it("gives every row its own line number", async () => {
+  it("reads every row, and finds each row's own line, before and after the blank line and the quoted line break", async () => {
     expect(content.subarray(splitAt, splitAt + 2).toString()).toBe("ö");
-    const {rows} = await readSwedishCsv(connection, path, {...BASE, table: "large", dimensions: {Grupp: "*"}});
-    expect(rows).toBe(rowCount);
-    const check = (await connection.runAndReadAll(`SELECT count(*) FILTER (WHERE value = line), max(line) FROM large`)).getRowsJS();
-    // The last line: the header, every row, the blank line and the quoted cell's second line.
-    expect(check).toEqual([[BigInt(rowCount), rowCount + 3]]);
+    const csv = await openSwedishCsv(connection, path, {...BASE, displayName: "large.csv", dimensions: {Grupp: "*"}});
+    try {
+      expect(csv.rows).toBe(rowCount);
+      // The last line: the header, every row, the blank line and the quoted cell's second line.
+      const [[count, last]] = (await connection.runAndReadAll(`SELECT count(*), max(value) FROM "${csv.view}"`)).getRowsJS() as [[bigint, number]];
+      expect([Number(count), last]).toEqual([rowCount, rowCount + 3]);
+      // Each row's Antal is its line: rows around the blank line (row 1000), the quoted cell (row 500 000) and the end.
+      const samples = (
+        await connection.runAndReadAll(`SELECT area_code, year, series, value FROM "${csv.view}" WHERE value IN (2, 1000, 1001, 1002, 1003, 500001, 500002, 500003, 500004, 500005, ${rowCount + 3}) ORDER BY value`)
+      ).getRowObjectsJS() as {area_code: string; year: number; series: string; value: number}[];
+      expect(samples.length).toBeGreaterThanOrEqual(9);
+      for (const s of samples) expect(await csv.locate({areaCode: s.area_code, year: s.year, column: "Antal", series: s.series}), JSON.stringify(s)).toBe(s.value);
+    } finally {
+      await csv.close();
+    }
   }, 120_000);
 
   it("finds a bad byte far into the file, by line and byte offset", async () => {
