@@ -48,7 +48,7 @@ export function cellSql(legend: Legend): CellSql {
   return {
     isMarker,
     valid: (c) =>
-      `CASE WHEN ${c} IS NULL THEN ${blank !== undefined} WHEN ${isMarker(c)} THEN true ` +
+      `CASE WHEN ${c} IS NULL OR ${c} = '' THEN ${blank !== undefined} WHEN ${isMarker(c)} THEN true ` +
       `WHEN ${slow(c)} THEN (trim(${c}) = '' AND ${blank !== undefined}) OR ${isMarker(`trim(${c})`)} OR regexp_full_match(trim(${c}), '${NUMBER}') ` +
       `ELSE regexp_full_match(${c}, '${PLAIN_NUMBER}') END`,
     slow,
