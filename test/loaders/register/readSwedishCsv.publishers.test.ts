@@ -206,6 +206,17 @@ describe("wrong data stops the load, naming the row, the column, what was found 
   });
 });
 
+describe("Excel's rows of only delimiters inside a table", () => {
+  it("skips them and says how many", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "register-csv-empty-")), "gaps.csv");
+    writeFileSync(path, "Regionkod;År;Antal\n0114;2016;1\n;;\n0115;2016;2\n;;\n0117;2016;3\n");
+    const {summary, rows, warnings} = await read(path, {areaColumn: "Regionkod", yearColumn: "År", valueColumns: ["Antal"]});
+    expect(summary).toMatchObject({rows: 3, emptyRows: 2});
+    expect(rows.map((r) => r[1])).toEqual(["0114", "0115", "0117"]);
+    expect(warnings).toEqual([{file: "gaps.csv", count: 2, message: "skipped 2 empty rows (only delimiters) inside the table"}]);
+  });
+});
+
 describe("size limits: a 100 MB line or cell stops the read with a message, not a heap crash", () => {
   const dir = mkdtempSync(join(tmpdir(), "register-csv-limits-"));
   afterAll(() => rmSync(dir, {recursive: true, force: true}));
