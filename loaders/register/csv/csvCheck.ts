@@ -38,26 +38,34 @@ export async function checkCsv(input: CsvInput): Promise<Checked> {
   const keys = keyColumns(layout);
   // Booleans over chosen rows only: a row outside the selection is neither read nor checked.
   const when = (test: string) => `(NOT (${chosen}) OR (${test}))`;
-  // One pass, no grouping: every answer is a count, a boolean or the short list of distinct area cells.
+  // One pass over the file, unpivoted and grouped by value column: each cell rule is written once (a
+  // query with an expression per column of a wide table takes DuckDB longer to plan than a small file
+  // takes to read). The row rules are counted in the first column's group only, so each row counts once.
+  const first = `col = ${sqlString(layout.values[0]!.name)}`;
+  const row = (test: string) => `(NOT ${first} OR ${test})`;
   const aggregates = [
-    `count_if(${empty}) AS empty`,
-    `count_if(${chosen}) AS chosen`,
-    `count(*) AS total`,
-    `count(DISTINCT CASE WHEN ${chosen} THEN hash(${[AREA, ...keys].join(", ")}) END) AS keys`,
-    `list(DISTINCT ${AREA}) FILTER (WHERE ${chosen}) AS areas`,
-    ...(layout.year ? [`bool_and(${when(`coalesce(regexp_full_match(${YEAR}, '\\d{4}'), false)`)}) AS years`] : []),
-    ...layout.unnamed.map((u) => `bool_and(${unnamed(u)} IS NULL) AS unnamed_${u}`),
-    ...layout.kept.map((_, i) => `bool_and(${dim(i)} IS NOT NULL OR ${empty}) AS kept_${i}`),
-    ...layout.selected.map((s, i) => `bool_or(${dim(layout.kept.length + i)} = ${sqlString(s.value)}) AS selected_${i}`),
-    ...values.flatMap((c, i) => [`bool_and(${when(valid(c))}) AS valid_${i}`, `bool_or(${chosen} AND ${comma(c)}) AS comma_${i}`, `bool_or(${chosen} AND ${point(c)}) AS point_${i}`])
+    "col",
+    `count_if(${first} AND ${empty}) AS empty`,
+    `count_if(${first} AND ${chosen}) AS chosen`,
+    `count_if(${first}) AS total`,
+    `count(DISTINCT CASE WHEN ${first} AND ${chosen} THEN hash(${[AREA, ...keys].join(", ")}) END) AS keys`,
+    `list(DISTINCT ${AREA}) FILTER (WHERE ${first} AND ${chosen}) AS areas`,
+    ...(layout.year ? [`bool_and(${row(when(`coalesce(regexp_full_match(${YEAR}, '\\d{4}'), false)`))}) AS years`] : []),
+    ...layout.unnamed.map((u) => `bool_and(${row(`${unnamed(u)} IS NULL`)}) AS unnamed_${u}`),
+    ...layout.kept.map((_, i) => `bool_and(${row(`${dim(i)} IS NOT NULL OR ${empty}`)}) AS kept_${i}`),
+    ...layout.selected.map((s, i) => `bool_or(${first} AND ${dim(layout.kept.length + i)} = ${sqlString(s.value)}) AS selected_${i}`),
+    `bool_and(${when(valid("raw"))}) AS valid`,
+    `bool_or(${chosen} AND ${comma("raw")}) AS comma`,
+    `bool_or(${chosen} AND ${point("raw")}) AS point`
   ];
-  let result: Record<string, unknown>;
+  let groups: Record<string, unknown>[];
   try {
     const cells = `SELECT *, ${emptyRow(layout)} AS ${empty}, ${chosenRow(layout)} AS ${chosen} FROM (SELECT ${cellsSql(layout)} FROM ${readCsvSql(input)})`;
-    [result] = (await all(connection, `SELECT ${aggregates.join(", ")} FROM (${cells})`)) as [Record<string, unknown>];
+    groups = await all(connection, `SELECT ${aggregates.join(", ")} FROM (${cells}) UNPIVOT INCLUDE NULLS (raw FOR col IN (${values.join(", ")})) GROUP BY col`);
   } catch {
     return failParse(input);
   }
+  const result = groups.find((g) => g.col === layout.values[0]!.name) ?? {chosen: 0, total: 0, empty: 0, keys: 0, areas: []};
   const [rows, total, emptyRows] = [Number(result.chosen), Number(result.total), Number(result.empty)];
 
   for (const [i, s] of layout.selected.entries()) {
@@ -69,10 +77,10 @@ export async function checkCsv(input: CsvInput): Promise<Checked> {
   if (rows === 0) {
     fail({file: input.file, row: layout.headerLine + 1}, total === 0 ? "has a header row but no data rows: expected one row per area and year (was the download or the query empty?)" : `has no rows with ${layout.selected.map((s) => `${s.name} = ${quote(s.value)}`).join(" and ")} (the declaration's selection)`);
   }
-  const broken = [...(layout.year ? ["years"] : []), ...layout.unnamed.map((u) => `unnamed_${u}`), ...layout.kept.map((_, i) => `kept_${i}`), ...values.map((_, i) => `valid_${i}`)].some(
-    (name) => result[name] === false
-  );
-  const mixed = values.some((_, i) => result[`comma_${i}`] === true && result[`point_${i}`] === true);
+  const broken =
+    [...(layout.year ? ["years"] : []), ...layout.unnamed.map((u) => `unnamed_${u}`), ...layout.kept.map((_, i) => `kept_${i}`)].some((name) => result[name] === false) ||
+    groups.some((g) => g.valid === false);
+  const mixed = groups.some((g) => g.comma === true && g.point === true);
   const areasOk = await mapAreas(input, (result.areas as (string | null)[] | null) ?? []);
   // A key repeated within one area cell, or two area cells that are one area (a code and a name).
   const codes = await all(connection, `SELECT count(*) AS n, count(DISTINCT code) AS d FROM ${sqlIdent(names.areaMap)}`);
