@@ -30,15 +30,17 @@ import type {Legend, RegisterValue} from "./registerValue.js";
  *   year INTEGER
  *   value DOUBLE         null unless status is ok
  *   status VARCHAR       ok, missing, suppressed or not_applicable
- *   line INTEGER         the 1-based line of the file the value came from
+ *   line INTEGER         null: locate() finds a value's line when a message needs it
  *   column_name VARCHAR  the column it came from (a year, in a wide table)
  *
- * DuckDB parses the file (csv/csvStage.ts) and every rule is an SQL aggregate,
- * so a 10-million-value file loads near DuckDB's own speed; JavaScript reads
- * the bytes' encoding (csv/scanCsv.ts), the head and tail of the file (header
- * below title lines, notes below the table: csv/csvLayout.ts, csv/footer.ts),
- * walks records only when rows may sit off their line (csv/walkRecords.ts),
- * and words the messages.
+ * The seams: the bytes and their encoding (csv/scanCsv.ts, with the one
+ * decoder in read/encoding.ts); the head and tail of the file in JavaScript —
+ * the header below title lines, notes below the table (csv/csvLayout.ts,
+ * csv/footer.ts); record walking, only to give a row its line (csv/walkRecords.ts);
+ * and the SQL stage: DuckDB parses the file in parallel and every rule is an
+ * aggregate of one pass (csv/csvCheck.ts), so a 10-million-value file loads
+ * near DuckDB's own speed. Only when a rule fails is the table staged in file
+ * order to find the row and word the message (csv/csvDiagnose.ts).
  *
  * Decided here:
  * - The encoding is the declared one, checked against the bytes both ways, or
