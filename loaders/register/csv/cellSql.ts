@@ -47,10 +47,11 @@ export function cellSql(legend: Legend): CellSql {
   };
   return {
     isMarker,
+    // A plain number first: for most cells one pattern decides.
     valid: (c) =>
-      `CASE WHEN ${c} IS NULL OR ${c} = '' THEN ${blank !== undefined} WHEN ${isMarker(c)} THEN true ` +
+      `CASE WHEN ${c} IS NULL OR ${c} = '' THEN ${blank !== undefined} WHEN ${isMarker(c)} THEN true WHEN regexp_full_match(${c}, '${PLAIN_NUMBER}') THEN true ` +
       `WHEN ${slow(c)} THEN (trim(${c}) = '' AND ${blank !== undefined}) OR ${isMarker(`trim(${c})`)} OR regexp_full_match(trim(${c}), '${NUMBER}') ` +
-      `ELSE regexp_full_match(${c}, '${PLAIN_NUMBER}') END`,
+      `ELSE false END`,
     slow,
     markerText: (c, isSlow) => `CASE WHEN ${isSlow} THEN trim(${c}) ELSE ${c} END`,
     numberText: (c, isSlow) => `CASE WHEN ${isSlow} THEN replace(regexp_replace(${c}, '[${GROUP_SPACES}\\t]', '', 'g'), '\u2212', '-') ELSE ${c} END`,

@@ -38,34 +38,30 @@ export async function checkCsv(input: CsvInput): Promise<Checked> {
   const keys = keyColumns(layout);
   // Booleans over chosen rows only: a row outside the selection is neither read nor checked.
   const when = (test: string) => `(NOT (${chosen}) OR (${test}))`;
-  // One pass over the file, unpivoted and grouped by value column: each cell rule is written once (a
-  // query with an expression per column of a wide table takes DuckDB longer to plan than a small file
-  // takes to read). The row rules are counted in the first column's group only, so each row counts once.
-  const first = `col = ${sqlString(layout.values[0]!.name)}`;
-  const row = (test: string) => `(NOT ${first} OR ${test})`;
-  const aggregates = [
-    "col",
-    `count_if(${first} AND ${empty}) AS empty`,
-    `count_if(${first} AND ${chosen}) AS chosen`,
-    `count_if(${first}) AS total`,
-    `count(DISTINCT CASE WHEN ${first} AND ${chosen} THEN hash(${[AREA, ...keys].join(", ")}) END) AS keys`,
-    `list(DISTINCT ${AREA}) FILTER (WHERE ${first} AND ${chosen}) AS areas`,
-    ...(layout.year ? [`bool_and(${row(when(`coalesce(regexp_full_match(${YEAR}, '\\d{4}'), false)`))}) AS years`] : []),
-    ...layout.unnamed.map((u) => `bool_and(${row(`${unnamed(u)} IS NULL`)}) AS unnamed_${u}`),
-    ...layout.kept.map((_, i) => `bool_and(${row(`${dim(i)} IS NOT NULL OR ${empty}`)}) AS kept_${i}`),
-    ...layout.selected.map((s, i) => `bool_or(${first} AND ${dim(layout.kept.length + i)} = ${sqlString(s.value)}) AS selected_${i}`),
-    `bool_and(${when(valid("raw"))}) AS valid`,
-    `bool_or(${chosen} AND ${comma("raw")}) AS comma`,
-    `bool_or(${chosen} AND ${point("raw")}) AS point`
+  // Two passes over the file. The row rules: counts, keys, the distinct area cells.
+  const rowRules = [
+    `count_if(${empty}) AS empty`,
+    `count_if(${chosen}) AS chosen`,
+    "count(*) AS total",
+    `count(DISTINCT CASE WHEN ${chosen} THEN hash(${[AREA, ...keys].join(", ")}) END) AS keys`,
+    `list(DISTINCT ${AREA}) FILTER (WHERE ${chosen}) AS areas`,
+    ...(layout.year ? [`bool_and(${when(`coalesce(regexp_full_match(${YEAR}, '\\d{4}'), false)`)}) AS years`] : []),
+    ...layout.unnamed.map((u) => `bool_and(${unnamed(u)} IS NULL) AS unnamed_${u}`),
+    ...layout.kept.map((_, i) => `bool_and(${dim(i)} IS NOT NULL OR ${empty}) AS kept_${i}`),
+    ...layout.selected.map((s, i) => `bool_or(${dim(layout.kept.length + i)} = ${sqlString(s.value)}) AS selected_${i}`)
   ];
+  // The cell rules, unpivoted and grouped by value column: each written once, however wide the table
+  // (an expression per column would take DuckDB longer to plan than a small file takes to read).
+  const cellRules = ["col", `bool_and(${when(valid("raw"))}) AS valid`, `bool_or(${chosen} AND ${comma("raw")}) AS comma`, `bool_or(${chosen} AND ${point("raw")}) AS point`];
+  let result: Record<string, unknown>;
   let groups: Record<string, unknown>[];
   try {
     const cells = `SELECT *, ${emptyRow(layout)} AS ${empty}, ${chosenRow(layout)} AS ${chosen} FROM (SELECT ${cellsSql(layout)} FROM ${readCsvSql(input)})`;
-    groups = await all(connection, `SELECT ${aggregates.join(", ")} FROM (${cells}) UNPIVOT INCLUDE NULLS (raw FOR col IN (${values.join(", ")})) GROUP BY col`);
+    [result] = (await all(connection, `SELECT ${rowRules.join(", ")} FROM (${cells})`)) as [Record<string, unknown>];
+    groups = await all(connection, `SELECT ${cellRules.join(", ")} FROM (SELECT ${chosen}, ${values.join(", ")} FROM (${cells})) UNPIVOT INCLUDE NULLS (raw FOR col IN (${values.join(", ")})) GROUP BY col`);
   } catch {
     return failParse(input);
   }
-  const result = groups.find((g) => g.col === layout.values[0]!.name) ?? {chosen: 0, total: 0, empty: 0, keys: 0, areas: []};
   const [rows, total, emptyRows] = [Number(result.chosen), Number(result.total), Number(result.empty)];
 
   for (const [i, s] of layout.selected.entries()) {
