@@ -41,5 +41,6 @@ export function comparisonTable(indicator, rows, {valueHeader = "Värde"} = {}) 
  * @returns {HTMLElement}
  */
 export function definitionList(definitions) {
-  return html`<dl class="definitions">${definitions.map(([term, text]) => html`<dt>${term}</dt><dd>${text}</dd>`)}</dl>`;
+  // One node per term and per text: htl wraps a template of two elements in a <span>.
+  return html`<dl class="definitions">${definitions.flatMap(([term, text]) => [html`<dt>${term}</dt>`, html`<dd>${text}</dd>`])}</dl>`;
 }

@@ -78,15 +78,15 @@ export function unitListTable(rows, {indicator, year, about = () => [], unitHref
   partsBox.addEventListener("change", () => ((state.stadsdelar = partsBox.checked), render()));
   render();
 
-  return html`<div class="unit-list" id=${id}>
-    <div class="compare-controls unit-list-filters">
+  return html`<div class="all-units" id=${id}>
+    <div class="compare-controls all-units-filters">
       <div><label for=${`${id}-lan`}>Län</label>${lanSelect}</div>
       <div><label for=${`${id}-grupp`}>Kommungrupp</label>${gruppSelect}</div>
       ${survey ? html`<div class="checkbox">${partsBox}<label for=${`${id}-stadsdelar`}>Visa stadsdelarna i Stockholm, Göteborg och Malmö</label></div>` : ""}
     </div>
     ${count}
     <div class="table-scroll" tabindex="0" role="region" aria-label=${`${indicator.short_title} ${year}, alla kommuner`}>
-      <table class="compare-table unit-list-table">
+      <table class="compare-table all-units-table">
         <caption>${indicator.short_title} ${year}: ${indicator.unit}. Klicka på en kolumnrubrik för att sortera.</caption>
         <thead><tr>${headers}</tr></thead>
         ${body}

@@ -69,10 +69,10 @@ export function filterList(rows, {lan = null, grupp = null, stadsdelar = false} 
 const ORDER = {
   name: (a, b) => compareSv(a.name, b.name),
   code: (a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
-  lan: (a, b) => compareSv(a.lan_name, b.lan_name) || compareSv(a.name, b.name),
-  grupp: (a, b) => compareSv(a.kommungrupp, b.kommungrupp) || compareSv(a.name, b.name),
-  value: (a, b) => Number(a.value) - Number(b.value) || compareSv(a.name, b.name),
-  rank: (a, b) => Number(a.rank) - Number(b.rank) || compareSv(a.name, b.name)
+  lan: (a, b) => compareSv(a.lan_name, b.lan_name),
+  grupp: (a, b) => compareSv(a.kommungrupp, b.kommungrupp),
+  value: (a, b) => Number(a.value) - Number(b.value),
+  rank: (a, b) => Number(a.rank) - Number(b.rank)
 };
 
 /**
@@ -86,7 +86,8 @@ const ORDER = {
 export function sortList(rows, key, direction) {
   const blank = (/** @type {ListRow} */ r) => (key === "value" && r.value === null) || (key === "rank" && r.rank === null);
   const sign = direction === "ascending" ? 1 : -1;
-  const filled = rows.filter((r) => !blank(r)).sort((a, b) => sign * ORDER[key](a, b));
+  // Equal values stay in Swedish order by name whichever way the column runs.
+  const filled = rows.filter((r) => !blank(r)).sort((a, b) => sign * ORDER[key](a, b) || compareSv(a.name, b.name));
   const empty = rows.filter(blank).sort(ORDER.name);
   return [...filled, ...empty];
 }

@@ -55,6 +55,10 @@ describe("all kommuner for one indicator", () => {
     expect(sortList(kommuner, "name", "ascending").map((r) => r.name)).toEqual(["Ale", "Göteborg", "Upplands Väsby", "Vallentuna"]);
     expect(sortList(kommuner, "code", "descending").map((r) => r.code)).toEqual(["1480", "1440", "0115", "0114"]);
     expect(sortList(kommuner, "rank", "ascending").map((r) => r.code)).toEqual(["0114", "0115", "1440", "1480"]);
+    // Ties stay in Swedish order by name both ways.
+    const tied = rows.map((r) => ({...r, value: r.value === null ? null : 100}));
+    expect(sortList(filterList(tied, {}), "value", "descending").map((r) => r.name)).toEqual(["Göteborg", "Upplands Väsby", "Vallentuna", "Ale"]);
+    expect(sortList(filterList(tied, {}), "lan", "descending").map((r) => r.name)).toEqual(["Ale", "Göteborg", "Upplands Väsby", "Vallentuna"]);
   });
 
   it("offers the län and kommungrupper present, in order", () => {
