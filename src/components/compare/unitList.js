@@ -4,7 +4,7 @@
 // with aria-sort), download what is shown as csv or Excel. The rows and their
 // rules come from src/lib/compare/unitList.js.
 import {html} from "htl";
-import {formatNumber, formatValue} from "../../lib/format.js";
+import {formatNumber} from "../../lib/format.js";
 import {filterList, listChoices, listExport, sortList} from "../../lib/compare/unitList.js";
 import {EXPORT_COLUMNS} from "../../lib/compare/views.js";
 import {tableDownloads} from "./download.js";
@@ -29,6 +29,8 @@ const COLUMNS = /** @type {{key: ListKey, label: string, num?: boolean, first: "
  */
 export function unitListTable(rows, {indicator, year, about = () => [], unitHref = (code) => `./kommun/${code}`}) {
   const survey = indicator.source === "enkät";
+  // Places only where values are ranked (not a unit's own yes or no).
+  const ranked = rows.some((r) => r.rank !== null);
   const choices = listChoices(rows);
   /** @type {{lan: string, grupp: string, stadsdelar: boolean, key: ListKey, direction: "ascending" | "descending"}} */
   const state = {lan: "", grupp: "", stadsdelar: survey, key: "value", direction: "descending"};
@@ -39,7 +41,7 @@ export function unitListTable(rows, {indicator, year, about = () => [], unitHref
   const partsBox = /** @type {HTMLInputElement} */ (html`<input type="checkbox" id=${`${id}-stadsdelar`} checked=${state.stadsdelar}>`);
   const count = html`<p class="caption" aria-live="polite"></p>`;
   const body = html`<tbody></tbody>`;
-  const headers = COLUMNS.map((c) => {
+  const headers = COLUMNS.filter((c) => ranked || c.key !== "rank").map((c) => {
     const button = html`<button type="button" class="sort-button">${c.label}</button>`;
     const th = html`<th scope="col" class=${c.num ? "num" : ""} data-key=${c.key}>${button}</th>`;
     button.addEventListener("click", () => {
@@ -64,11 +66,11 @@ export function unitListTable(rows, {indicator, year, about = () => [], unitHref
       ...list.map(
         (r) => html`<tr data-code=${r.code}>
           <th scope="row"><a href=${unitHref(r.code)}>${r.name}</a></th>
-          <td>${r.code}</td>
+          <td class="code">${r.code}</td>
           <td>${r.lan_name}</td>
           <td>${r.kommungrupp}<span class="sub">${r.kommungrupp_name}</span></td>
-          <td class="num">${r.value === null ? html`<span class="status-note">${r.note}</span>` : formatValue(r.value, indicator.measure)}${r.basis ? html`<span class="sub">${r.basis}</span>` : ""}</td>
-          <td class="num">${r.rank ? `${formatNumber(r.rank)} av ${formatNumber(r.rank_n)}` : ""}</td>
+          <td class="num">${r.value === null ? html`<span class="status-note">${r.note}</span>` : r.text}${r.basis ? html`<span class="sub">${r.basis}</span>` : ""}</td>
+          ${ranked ? html`<td class="num">${r.rank ? `${formatNumber(r.rank)} av ${formatNumber(r.rank_n)}` : ""}</td>` : ""}
         </tr>`
       )
     );

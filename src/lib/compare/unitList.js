@@ -6,12 +6,13 @@
 // test/src/lib/compare/unitList.test.ts.
 import {compareSv} from "../format.js";
 import {statusText} from "./text.js";
-import {basisText} from "./views.js";
+import {isOwnAnswer} from "../vocabulary.js";
+import {basisText, valueText} from "./views.js";
 
 /**
  * One unit in the list.
  * @typedef {{code: string, name: string, kind: string, kind_text: string, lan_code: string, lan_name: string, kommungrupp: string, kommungrupp_name: string,
- *   value: number | null, status: string | null, note: string | null, basis: string, numerator: number | null, denominator: number | null,
+ *   value: number | null, text: string | null, status: string | null, note: string | null, basis: string, numerator: number | null, denominator: number | null,
  *   rank: number | null, rank_n: number | null}} ListRow
  * @typedef {{lan?: string | null, grupp?: string | null, stadsdelar?: boolean}} ListFilter
  * @typedef {"name" | "code" | "lan" | "grupp" | "value" | "rank"} ListKey
@@ -33,6 +34,8 @@ export function listRows(indicator, comparisonRows, units, {year}) {
     const r = byCode.get(unit.code) ?? {};
     const ok = r.status === "ok";
     const row = {role: /** @type {const} */ ("unit"), code: unit.code, unit, label: unit.name, color: "", value: ok ? r.value : null, status: r.status ?? null, note: null, numerator: r.numerator ?? null, denominator: r.denominator ?? null};
+    // A unit's own yes or no is "Ja"/"Nej" and has no place: 300 units share the first.
+    const own = isOwnAnswer(indicator.measure, unit);
     return {
       code: unit.code,
       name: unit.kind === "stadsdel" ? `${unit.name} (${unit.kommun_name})` : unit.name,
@@ -43,13 +46,14 @@ export function listRows(indicator, comparisonRows, units, {year}) {
       kommungrupp: unit.kommungrupp,
       kommungrupp_name: unit.kommungrupp_name,
       value: row.value,
+      text: valueText(row, indicator),
       status: row.status,
       note: ok ? null : statusText(r.status ?? null, {year, kind: unit.kind}),
       basis: ok ? basisText(row, indicator) : "",
       numerator: row.numerator,
       denominator: row.denominator,
-      rank: r.rank ?? null,
-      rank_n: r.rank_n ?? null
+      rank: own ? null : r.rank ?? null,
+      rank_n: own ? null : r.rank_n ?? null
     };
   });
 }

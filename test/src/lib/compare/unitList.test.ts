@@ -37,7 +37,9 @@ const rows = listRows(BBIC, comparisonRows, units, {year: 2016});
 describe("all kommuner for one indicator", () => {
   it("gives every unit its value, or why it has none, its basis and its place", () => {
     expect(rows.find((r) => r.code === "1440")).toMatchObject({value: null, note: "besvarade inte enkäten 2016", rank: null});
-    expect(rows.find((r) => r.code === "1480")).toMatchObject({value: 50, basis: "1 av 2 stadsdelar", kind_text: "Storstad"});
+    expect(rows.find((r) => r.code === "1480")).toMatchObject({value: 50, text: "50,0\u00a0%", basis: "1 av 2 stadsdelar", kind_text: "Storstad"});
+    // A kommun's own answer is "Ja", without a place shared by every unit that said yes.
+    expect(rows.find((r) => r.code === "0114")).toMatchObject({value: 100, text: "Ja", rank: null});
     expect(rows.find((r) => r.code === "1480-01")).toMatchObject({name: "Angered (Göteborg)", kind_text: "Stadsdel"});
   });
 
@@ -54,7 +56,8 @@ describe("all kommuner for one indicator", () => {
     expect(sortList(kommuner, "value", "ascending").map((r) => r.name)).toEqual(["Vallentuna", "Göteborg", "Upplands Väsby", "Ale"]);
     expect(sortList(kommuner, "name", "ascending").map((r) => r.name)).toEqual(["Ale", "Göteborg", "Upplands Väsby", "Vallentuna"]);
     expect(sortList(kommuner, "code", "descending").map((r) => r.code)).toEqual(["1480", "1440", "0115", "0114"]);
-    expect(sortList(kommuner, "rank", "ascending").map((r) => r.code)).toEqual(["0114", "0115", "1440", "1480"]);
+    const ranked = listRows({...BBIC, id: "x", measure: "rate_per_1000", source: "register"}, comparisonRows, units, {year: 2016});
+    expect(sortList(filterList(ranked, {}), "rank", "ascending").map((r) => r.code)).toEqual(["0114", "0115", "1440", "1480"]);
     // Ties stay in Swedish order by name both ways.
     const tied = rows.map((r) => ({...r, value: r.value === null ? null : 100}));
     expect(sortList(filterList(tied, {}), "value", "descending").map((r) => r.name)).toEqual(["Göteborg", "Upplands Väsby", "Vallentuna", "Ale"]);
