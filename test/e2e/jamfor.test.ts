@@ -234,3 +234,12 @@ pageTest("/jamfor?enhet=goteborg&ar=2030", async ({page}) => {
   await waitForState(page, "1480|bbic|2016");
   await expect(page.locator("#url-problems")).toHaveCount(0);
 }, {name: "page /jamfor with a name for a code offers the unit", screenshot: false});
+
+pageTest("/jamfor", async ({page}) => {
+  // On a phone the table of all kommuner keeps name, code and value in sight without scrolling sideways.
+  const table = page.locator("#lista-bbic_ordinarie_licens .table-scroll");
+  await waitForContent(page, table.locator("tbody tr"));
+  const {scroll, client} = await table.evaluate((e) => ({scroll: e.scrollWidth, client: e.clientWidth}));
+  expect(scroll).toBeLessThanOrEqual(client + 1);
+  await expect(table.locator("thead th:visible")).toHaveText(/Namn.*Kod.*Värde/);
+}, {name: "page /jamfor at 390 px: the table of all kommuner fits the phone", viewport: {width: 390, height: 844}, screenshot: "jamfor-list-390"});

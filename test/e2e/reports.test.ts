@@ -45,7 +45,7 @@ pageTest("/rapporter/barnens-behov-allt-mer-i-centrum", async ({page}) => {
   expect(await page.locator('#competence-by-lan svg g[aria-label="bar"] rect').count()).toBe(21);
 
   // The release as published: its date and data, no year selector that would rewrite the figures under a dated headline.
-  await expect(page.locator("#release-date")).toHaveText(/^Publicerad 8 april 2014 · .* · Underlag: enkäten till kommunernas och stadsdelarnas socialtjänst, besvarad i november 2013 av \d+ av \d+ enheter$/);
+  await expect(page.locator("#release-date")).toHaveText(/^Publicerad 8 april 2014 · .* · Underlag: enkäten till kommunernas och stadsdelarnas socialtjänst, besvarad i november 2013 \(\d+ av \d+ enheter svarade\)$/);
   expect(await page.getByLabel("Enkätår").count()).toBe(0);
   await expect(page.locator("h2", {hasText: "Ladda ned"}).locator("xpath=following-sibling::p[1]")).toContainText("Resultaten från enkäten i november 2013");
   // Every chart has its table.
@@ -58,7 +58,7 @@ pageTest("/rapporter/resultat-i-korthet-2016", async ({page}) => {
     expect(text[key], key).toBe(PUBLISHED_2016[key]);
   }
   await expectDownloads(page, 2016);
-  await expect(page.locator("#release-date")).toHaveText(/^Publicerad 2016 \(förlagan anger inget datum\) · .* besvarad våren 2016 av \d+ av \d+ enheter$/);
+  await expect(page.locator("#release-date")).toHaveText(/^Publicerad 2016 \(förlagan anger inget datum\) · .* besvarad våren 2016 \(\d+ av \d+ enheter svarade\)$/);
   // The callout's label is Swedish, not Framework's "Note".
   const label = await page.locator('.note[data-sentence="comparability"]').evaluate((e) => getComputedStyle(e, "::before").content);
   expect(label).toBe('"Observera"');
