@@ -114,7 +114,7 @@ export function highlights(report) {
     const unusual = latest
       .filter((v) => v.id !== "bbic_ordinarie_licens" && v.status === "ok" && v.riket_status === "ok")
       .filter((v) => (v.value >= 50 ? 100 - v.riket_value : v.riket_value) >= UNUSUAL_SHARE)
-      .sort((a, b) => Math.abs(b.riket_value - 50) - Math.abs(a.riket_value - 50) || a.id.localeCompare(b.id))
+      .sort((a, b) => Math.abs(b.riket_value - 50) - Math.abs(a.riket_value - 50) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .slice(0, 3);
     for (const v of unusual) out.push({id: v.id, text: sentenceFor(v)});
   }

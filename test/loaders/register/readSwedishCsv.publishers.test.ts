@@ -3,35 +3,26 @@ import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
-import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {afterAll, describe, expect, it} from "vitest";
 import {LoadError} from "../../../loaders/errors.js";
 import {areaIndex} from "../../../loaders/reference/areaIndex.js";
 import {readReference} from "../../../loaders/reference/readReference.js";
 import {readSwedishCsv, type SwedishCsvOptions} from "../../../loaders/register/readSwedishCsv.js";
 import {collectWarnings, type LoadWarning} from "../../../loaders/report/warnings.js";
 import {DATA} from "../../helpers/dataDir.js";
+import {useMemoryConnection} from "../../helpers/memoryConnection.js";
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../../fixtures/publishers/${name}`, import.meta.url));
 const AREAS = areaIndex(readReference(DATA));
 type Options = Partial<SwedishCsvOptions>;
 
-let instance: DuckDBInstance;
-let connection: DuckDBConnection;
-beforeAll(async () => {
-  instance = await DuckDBInstance.create(":memory:");
-  connection = await instance.connect();
-});
-afterAll(() => {
-  connection.closeSync();
-  instance.closeSync();
-});
+const connectionOf = useMemoryConnection();
 
 async function read(path: string, options: Options): Promise<{summary: Awaited<ReturnType<typeof readSwedishCsv>>; rows: unknown[][]; warnings: LoadWarning[]}> {
   const {warn, warnings} = collectWarnings();
   const name = path.split("/").pop()!;
-  const summary = await readSwedishCsv(connection, path, {legend: {"..": "missing"}, areas: AREAS, displayName: name, warn, table: "t", ...options});
-  const rows = (await connection.runAndReadAll(`SELECT series, area_code, year, value, status, column_name FROM t ORDER BY rowid`)).getRowsJS();
+  const summary = await readSwedishCsv(connectionOf(), path, {legend: {"..": "missing"}, areas: AREAS, displayName: name, warn, table: "t", ...options});
+  const rows = (await connectionOf().runAndReadAll(`SELECT series, area_code, year, value, status, column_name FROM t ORDER BY rowid`)).getRowsJS();
   return {summary, rows, warnings};
 }
 

@@ -2,7 +2,6 @@ import {closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, wri
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
-import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {LoadError} from "../../../loaders/errors.js";
 import {areaIndex} from "../../../loaders/reference/areaIndex.js";
@@ -10,6 +9,7 @@ import {readReference} from "../../../loaders/reference/readReference.js";
 import {openSwedishCsv, readRegisterTable, readSwedishCsv, type SwedishCsvOptions} from "../../../loaders/register/readSwedishCsv.js";
 import type {Legend} from "../../../loaders/register/registerValue.js";
 import {DATA} from "../../helpers/dataDir.js";
+import {useMemoryConnection} from "../../helpers/memoryConnection.js";
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../../fixtures/register/${name}`, import.meta.url));
 // The legend data/sources.json gives Socialstyrelsen's tables: a lone "-" is zero there.
@@ -17,16 +17,7 @@ const LEGEND: Legend = {"..": "missing", X: "suppressed", "-": "zero"};
 type Options = SwedishCsvOptions & {table: string};
 const BASE: Options = {legend: LEGEND, encoding: "utf-8", areaColumn: "Regionkod", yearColumn: "År", valueColumns: ["Antal"], table: "register_test", areas: areaIndex(readReference(DATA))};
 
-let instance: DuckDBInstance;
-let connection: DuckDBConnection;
-beforeAll(async () => {
-  instance = await DuckDBInstance.create(":memory:");
-  connection = await instance.connect();
-});
-afterAll(() => {
-  connection.closeSync();
-  instance.closeSync();
-});
+const connectionOf = useMemoryConnection();
 
 /** Reads a fixture, named in messages by its file name, and returns the table as rows. */
 /** Reads a fixture, or an edited copy of it, named in messages by its file name. */
@@ -36,8 +27,8 @@ async function read(name: string, options: Partial<Options> = {}, edit?: (text: 
     path = join(mkdtempSync(join(tmpdir(), "register-csv-edit-")), name);
     writeFileSync(path, edit(readFileSync(fixture(name), "utf8")));
   }
-  const result = await readSwedishCsv(connection, path, {...BASE, displayName: name, ...options});
-  return {result, values: await readRegisterTable(connection, options.table ?? BASE.table)};
+  const result = await readSwedishCsv(connectionOf(), path, {...BASE, displayName: name, ...options});
+  return {result, values: await readRegisterTable(connectionOf(), options.table ?? BASE.table)};
 }
 
 async function loadError(name: string, options: Partial<Options> = {}): Promise<LoadError> {
@@ -149,7 +140,7 @@ describe("readSwedishCsv reads what Swedish sources write", () => {
   it("finds the line each value came from, counting blank lines and quoted line breaks", async () => {
     const {values} = await read("csv_lines.csv");
     expect(values.map((v) => v.area_code)).toEqual(["0180-01", "0180-02", "1480", "1280"]);
-    const csv = await openSwedishCsv(connection, fixture("csv_lines.csv"), {...BASE, displayName: "csv_lines.csv"});
+    const csv = await openSwedishCsv(connectionOf(), fixture("csv_lines.csv"), {...BASE, displayName: "csv_lines.csv"});
     try {
       const lines = [];
       for (const areaCode of ["0180-01", "0180-02", "1480", "1280"]) lines.push(await csv.locate({areaCode, year: 2016, column: "Antal", series: "Antal"}));
@@ -161,7 +152,7 @@ describe("readSwedishCsv reads what Swedish sources write", () => {
 
   it("writes the documented columns and types", async () => {
     await read("csv_utf8_bom.csv", {table: "typed"});
-    const columns = (await connection.runAndReadAll(`SELECT column_name, column_type FROM (DESCRIBE typed)`)).getRowsJS();
+    const columns = (await connectionOf().runAndReadAll(`SELECT column_name, column_type FROM (DESCRIBE typed)`)).getRowsJS();
     expect(columns).toEqual([
       ["series", "VARCHAR"],
       ["area_code", "VARCHAR"],
@@ -174,7 +165,7 @@ describe("readSwedishCsv reads what Swedish sources write", () => {
   });
 
   it("leaves no working tables or files behind and restores preserve_insertion_order, after success and after an error", async () => {
-    await connection.run("SET preserve_insertion_order = false");
+    await connectionOf().run("SET preserve_insertion_order = false");
     const tmp = process.env.TMPDIR;
     process.env.TMPDIR = mkdtempSync(join(tmpdir(), "register-csv-tmp-"));
     try {
@@ -182,16 +173,16 @@ describe("readSwedishCsv reads what Swedish sources write", () => {
       await read("csv_utf8_bom.csv");
       await loadError("csv_duplicate.csv");
       await loadError("csv_latin1_names.csv", {encoding: "latin-1", legend: {}, valueColumns: ["Antal 0–17 år"]});
-      const leftovers = (await connection.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'register_csv_%'`)).getRowsJS();
+      const leftovers = (await connectionOf().runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'register_csv_%'`)).getRowsJS();
       expect(leftovers).toEqual([]);
-      const setting = (await connection.runAndReadAll(`SELECT current_setting('preserve_insertion_order')`)).getRowsJS();
+      const setting = (await connectionOf().runAndReadAll(`SELECT current_setting('preserve_insertion_order')`)).getRowsJS();
       expect(setting).toEqual([[false]]);
       expect(readdirSync(process.env.TMPDIR)).toEqual([]);
     } finally {
       rmSync(process.env.TMPDIR!, {recursive: true, force: true});
       if (tmp === undefined) delete process.env.TMPDIR;
       else process.env.TMPDIR = tmp;
-      await connection.run("SET preserve_insertion_order = true");
+      await connectionOf().run("SET preserve_insertion_order = true");
     }
   });
 });
@@ -287,7 +278,7 @@ describe("readSwedishCsv errors name the file, the line, the column and what was
   it("does not replace an existing table when the file is refused", async () => {
     await read("csv_utf8_bom.csv", {table: "kept"});
     await loadError("csv_duplicate.csv", {table: "kept"});
-    expect(rows(await readRegisterTable(connection, "kept"))).toEqual([
+    expect(rows(await readRegisterTable(connectionOf(), "kept"))).toEqual([
       ["Antal", "0180", 2016, 12.5, "ok"],
       ["Antal", "00", 2016, 7, "ok"]
     ]);
@@ -339,15 +330,15 @@ describe("readSwedishCsv on a file large enough for DuckDB's parallel reader and
 
   it("reads every row, and finds each row's own line, before and after the blank line and the quoted line break", async () => {
     expect(content.subarray(splitAt, splitAt + 2).toString()).toBe("ö");
-    const csv = await openSwedishCsv(connection, path, {...BASE, displayName: "large.csv", dimensions: {Grupp: "*"}});
+    const csv = await openSwedishCsv(connectionOf(), path, {...BASE, displayName: "large.csv", dimensions: {Grupp: "*"}});
     try {
       expect(csv.rows).toBe(rowCount);
       // The last line: the header, every row, the blank line and the quoted cell's second line.
-      const [[count, last]] = (await connection.runAndReadAll(`SELECT count(*), max(value) FROM "${csv.view}"`)).getRowsJS() as [[bigint, number]];
+      const [[count, last]] = (await connectionOf().runAndReadAll(`SELECT count(*), max(value) FROM "${csv.view}"`)).getRowsJS() as [[bigint, number]];
       expect([Number(count), last]).toEqual([rowCount, rowCount + 3]);
       // Each row's Antal is its line: rows around the blank line (row 1000), the quoted cell (row 500 000) and the end.
       const samples = (
-        await connection.runAndReadAll(`SELECT area_code, year, series, value FROM "${csv.view}" WHERE value IN (2, 1000, 1001, 1002, 1003, 500001, 500002, 500003, 500004, 500005, ${rowCount + 3}) ORDER BY value`)
+        await connectionOf().runAndReadAll(`SELECT area_code, year, series, value FROM "${csv.view}" WHERE value IN (2, 1000, 1001, 1002, 1003, 500001, 500002, 500003, 500004, 500005, ${rowCount + 3}) ORDER BY value`)
       ).getRowObjectsJS() as {area_code: string; year: number; series: string; value: number}[];
       expect(samples.length).toBeGreaterThanOrEqual(9);
       for (const s of samples) expect(await csv.locate({areaCode: s.area_code, year: s.year, column: "Antal", series: s.series}), JSON.stringify(s)).toBe(s.value);
@@ -365,7 +356,7 @@ describe("readSwedishCsv on a file large enough for DuckDB's parallel reader and
     const handle = openSync(path, "r+");
     writeSync(handle, Buffer.from([0xe4]), 0, 1, at);
     closeSync(handle);
-    const error = await readSwedishCsv(connection, path, {...BASE, table: "large", displayName: "large.csv", dimensions: {Grupp: "*"}}).then(
+    const error = await readSwedishCsv(connectionOf(), path, {...BASE, table: "large", displayName: "large.csv", dimensions: {Grupp: "*"}}).then(
       () => undefined,
       (e: unknown) => e
     );

@@ -1,26 +1,17 @@
 // One register cell in SQL: which cells are numbers or markers, and what they become.
-import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {describe, expect, it} from "vitest";
 import {cellSql} from "../../../../loaders/register/csv/cellSql.js";
 import {sqlString} from "../../../../loaders/write/sql.js";
+import {useMemoryConnection} from "../../../helpers/memoryConnection.js";
 
-let instance: DuckDBInstance;
-let connection: DuckDBConnection;
-beforeAll(async () => {
-  instance = await DuckDBInstance.create(":memory:");
-  connection = await instance.connect();
-});
-afterAll(() => {
-  connection.closeSync();
-  instance.closeSync();
-});
+const connectionOf = useMemoryConnection();
 
 const cells = cellSql({"..": "missing", X: "suppressed", "-": "zero", "": "missing"});
 async function read(raw: string | null): Promise<{valid: boolean; value: number | null; status: string}> {
   const c = raw === null ? "NULL::VARCHAR" : sqlString(raw);
   const sql = `SELECT ${cells.valid("raw")} AS valid, ${cells.value("t", "n")} AS value, ${cells.status("t")} AS status
     FROM (SELECT raw, ${cells.markerText("raw", "s")} AS t, ${cells.numberText("raw", "s")} AS n FROM (SELECT raw, ${cells.slow("raw")} AS s FROM (SELECT ${c} AS raw)))`;
-  return (await connection.runAndReadAll(sql)).getRowObjectsJS()[0] as {valid: boolean; value: number | null; status: string};
+  return (await connectionOf().runAndReadAll(sql)).getRowObjectsJS()[0] as {valid: boolean; value: number | null; status: string};
 }
 
 describe("cellSql", () => {
@@ -56,7 +47,7 @@ describe("cellSql", () => {
 
   it("refuses a blank cell when the legend gives blank no meaning", async () => {
     const strict = cellSql({"..": "missing"});
-    const [row] = (await connection.runAndReadAll(`SELECT ${strict.valid("raw")} AS valid FROM (SELECT NULL::VARCHAR AS raw)`)).getRowObjectsJS();
+    const [row] = (await connectionOf().runAndReadAll(`SELECT ${strict.valid("raw")} AS valid FROM (SELECT NULL::VARCHAR AS raw)`)).getRowObjectsJS();
     expect(row!.valid).toBe(false);
   });
 });
