@@ -104,6 +104,7 @@ test("utforska: a query and its chart, a cell that refers to it, kept over a rel
     await page.keyboard.press("Control+Enter");
     const error = cell(page, "resultat3").locator(".nb-error");
     await expect(error).toContainText("Frågan hänger inte ihop");
+    await expect(error.locator(".nb-error-message")).toHaveText(/^Kolumnen "saknas" finns inte \(rad 1, kolumn 8\)\./);
     await expect(error).toContainText('Referenced column "saknas" not found');
     await expect(error).toContainText("LINE 1: SELECT saknas FROM resultat1");
     await screenshotOf(opened, "utforska-fel");

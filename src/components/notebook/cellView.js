@@ -11,6 +11,7 @@ const TYPE_LABELS = {sql: "SQL", js: "JS", markdown: "Text", input: "Val"};
 import {cellNameProblem} from "../../lib/notebook/model.js";
 import {durationText, rowsText} from "../../lib/notebook/display.js";
 import {describeError} from "../../lib/notebook/errors.js";
+import {errorSpan} from "../../lib/notebook/sqlError.js";
 import {el} from "./dom.js";
 import {inputCell} from "./cells/inputCell.js";
 import {jsCell} from "./cells/jsCell.js";
@@ -109,7 +110,7 @@ export class CellView {
     });
     this.kind = (KINDS[cell.type ?? "sql"] ?? sqlCell)(this);
     /** The editor, or a stand-in for cells without one (inputs). */
-    this.editor = this.kind.editor ?? {text: () => "", setText() {}, insert() {}, focus: () => /** @type {HTMLElement | null} */ (this.node.querySelector("input, select"))?.focus(), setSchema() {}, destroy() {}};
+    this.editor = this.kind.editor ?? {text: () => "", setText() {}, insert() {}, focus: () => /** @type {HTMLElement | null} */ (this.node.querySelector("input, select"))?.focus(), setSchema() {}, markError() {}, destroy() {}};
     this.setIdle();
   }
 
@@ -239,7 +240,7 @@ export class CellView {
     }
     const problem = cellNameProblem(cell.name, {cells: session.notebook.cells, index: session.cellIndex(cell.id), tableNames: session.tableNames});
     if (problem) {
-      this.showError({title: "Cellens namn går inte att använda", detail: problem});
+      this.showError({title: "Cellens namn går inte att använda", message: problem});
       return false;
     }
     if (this.kind.needsEngine && session.engine.running) {
@@ -248,6 +249,7 @@ export class CellView {
     }
     this.node.dataset.state = "running";
     delete this.node.dataset.stale;
+    this.editor.markError(null);
     this.indexLabel.textContent = "[*]";
     this.runButton.disabled = true;
     this.cancelButton.hidden = cell.type !== "sql" && cell.type !== undefined;
@@ -270,7 +272,7 @@ export class CellView {
       this.results.result = null;
       this.indexLabel.textContent = "[!]";
       const info = /** @type {any} */ (error)?.restarting
-        ? {title: "Frågan avbröts", detail: "Den stannade inte när den avbröts, så DuckDB startas om…", cancelled: true}
+        ? {title: "Frågan avbröts", message: "Den stannade inte när den avbröts, så DuckDB startas om…", cancelled: true}
         : this.describe(error);
       this.showError(info);
       if (!info.cancelled) session.markDependents(cell.name, "rerun");
@@ -316,11 +318,20 @@ export class CellView {
     if (outcome === "restarted") this.session.afterRestart(this);
   }
 
-  /** @param {{title: string, detail: string, cancelled?: boolean}} info */
-  showError({title, detail, cancelled}) {
+  /**
+   * The error below the cell: the Swedish heading and sentence, DuckDB's own
+   * text folded away (open when there is no sentence), and the place marked in
+   * the editor, described by the sentence.
+   * @param {{title: string, message?: string | null, detail?: string, cancelled?: boolean, place?: import("../../lib/notebook/sqlError.js").Place | null}} info
+   */
+  showError({title, message = null, detail = "", cancelled, place = null}) {
     this.node.dataset.state = cancelled ? "cancelled" : "error";
     this.statusNode.replaceChildren();
-    this.outputNode.replaceChildren(el("div", {class: cancelled ? "nb-cancelled" : "nb-error", role: "alert"}, el("strong", {}, title), el("pre", {}, detail)));
+    const id = `nb-error-${this.cell.id}`;
+    const original = detail ? el("details", {open: !message}, el("summary", {}, "Felmeddelandet i original"), el("pre", {}, detail)) : null;
+    const box = el("div", {class: cancelled ? "nb-cancelled" : "nb-error", role: "alert", id}, el("strong", {}, title), message ? el("p", {class: "nb-error-message"}, message) : null, original);
+    this.outputNode.replaceChildren(box);
+    this.editor.markError(place ? {...errorSpan(this.editor.text(), place.offset), message: message ?? title, describedBy: id} : null);
   }
 
   destroy() {

@@ -8,8 +8,9 @@ import {defaultKeymap, history, historyKeymap} from "@codemirror/commands";
 import {bracketMatching, HighlightStyle, indentOnInput, syntaxHighlighting} from "@codemirror/language";
 import {PostgreSQL, sql} from "@codemirror/lang-sql";
 import {Compartment, EditorState} from "@codemirror/state";
-import {drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers, placeholder} from "@codemirror/view";
+import {drawSelection, EditorView, highlightActiveLine, keymap, placeholder} from "@codemirror/view";
 import {tags} from "@lezer/highlight";
+import {errorMark, lineNumbersInText, showErrorMark} from "./editorLines.js";
 
 const highlight = HighlightStyle.define([
   {tag: tags.keyword, color: "var(--nb-code-keyword)", fontWeight: "600"},
@@ -25,7 +26,6 @@ const theme = EditorView.theme({
   "&": {fontSize: "14px", backgroundColor: "var(--theme-background)", color: "var(--theme-foreground)"},
   "&.cm-focused": {outline: "2px solid var(--theme-foreground-focus)", outlineOffset: "-1px"},
   ".cm-content": {fontFamily: "var(--monospace)", padding: "6px 0", minHeight: "3.6em"},
-  ".cm-gutters": {backgroundColor: "var(--theme-background-alt)", color: "var(--theme-foreground-faint)", border: "none"},
   ".cm-activeLine": {backgroundColor: "var(--nb-active-line)"},
   ".cm-activeLineGutter": {backgroundColor: "var(--nb-active-line)"},
   ".cm-cursor": {borderLeftColor: "var(--theme-foreground)"},
@@ -63,7 +63,7 @@ export function completionSchema(catalog, descriptions = {}) {
  * An editor in `parent`: SQL (highlighting, completion of `schema`), or plain
  * text for JavaScript and Markdown cells (`language`). onRun() on
  * Ctrl/Cmd+Enter, onRunAndAdvance() on Shift+Enter, onChange(text) on edits.
- * Returns {view, text(), setText(), insert(), focus(), setSchema(), destroy()}.
+ * Returns {view, text(), setText(), insert(), focus(), setSchema(), markError(), destroy()}.
  * @param {HTMLElement} parent
  * @param {{doc?: string, onRun?: () => void, onRunAndAdvance?: () => void, onChange?: (text: string) => void, schema?: Record<string, any>, label?: string, language?: "sql" | "js" | "markdown", placeholderText?: string}} [options]
  */
@@ -85,8 +85,8 @@ export function createSqlEditor(parent, {doc = "", onRun, onRunAndAdvance, onCha
     state: EditorState.create({
       doc,
       extensions: [
-        lineNumbers(),
-        highlightActiveLineGutter(),
+        lineNumbersInText,
+        errorMark,
         history(),
         drawSelection(),
         indentOnInput(),
@@ -127,6 +127,11 @@ export function createSqlEditor(parent, {doc = "", onRun, onRunAndAdvance, onCha
       if (kind !== "sql") return;
       view.dispatch({effects: language.reconfigure(sql({dialect: PostgreSQL, schema: next, upperCaseKeywords: true}))});
     },
+    /**
+     * Marks where an error is (or clears the mark with null) until the text is edited.
+     * @param {import("./editorLines.js").ErrorMark | null} mark
+     */
+    markError: (mark) => showErrorMark(view, mark),
     destroy: () => view.destroy()
   };
 }

@@ -11,7 +11,8 @@ import {Table, tableToIPC} from "apache-arrow";
 import {Database} from "../db.js";
 import {arrowToRows} from "../../lib/arrowRows.js";
 import {bindParameters} from "../../lib/notebook/params.js";
-import {adjustErrorLines, refusedStatement, materializeSql, quoteIdentifier, splitStatements, statementKind} from "../../lib/notebook/sqlText.js";
+import {locateDuckDBError} from "../../lib/notebook/sqlError.js";
+import {materializeParts, quoteIdentifier, refusedStatement, splitStatements, statementKind} from "../../lib/notebook/sqlText.js";
 
 /** Rows shown on screen per result; the rest are in the CSV download. */
 export const DISPLAY_LIMIT = 1000;
@@ -21,11 +22,13 @@ export const CHART_LIMIT = 10000;
 const CANCEL_GRACE_MS = 3000;
 
 export class QueryError extends Error {
-  /** @param {string} message @param {{cancelled?: boolean}} [options] */
-  constructor(message, {cancelled = false} = {}) {
+  /** @param {string} message @param {{cancelled?: boolean, place?: import("../../lib/notebook/sqlError.js").Place | null}} [options] */
+  constructor(message, {cancelled = false, place = null} = {}) {
     super(message);
     this.name = "QueryError";
     this.cancelled = cancelled;
+    /** Where in the cell the error points (offset, line, column), when DuckDB says. */
+    this.place = place;
     /** True when the worker is being restarted to stop the query. */
     this.restarting = false;
   }
@@ -114,12 +117,14 @@ export class NotebookEngine {
   /**
    * Sends one statement on the cells' connection and collects the result as
    * an Arrow table. With parameters the statement is prepared and the values
-   * bound to $1, $2, … (see src/lib/notebook/params.js).
+   * bound to $1, $2, … (see src/lib/notebook/params.js). A DuckDB error
+   * becomes a QueryError that points into the cell: `cell` is its text and
+   * `origin` says where the statement came from (see sqlError.js).
    * @param {string} text
-   * @param {number} lineDelta
+   * @param {{cell: string, origin: import("../../lib/notebook/sqlError.js").Origin}} from
    * @param {(string | number | null)[]} [params]
    */
-  async #send(text, lineDelta, params = []) {
+  async #send(text, {cell, origin}, params = []) {
     /** @type {any} */
     let statement = null;
     try {
@@ -134,8 +139,8 @@ export class NotebookEngine {
       return new Table(reader.schema, batches);
     } catch (error) {
       if (error instanceof QueryError) throw error;
-      const message = adjustErrorLines(/** @type {any} */ (error)?.message ?? String(error), lineDelta);
-      throw new QueryError(message, {cancelled: /query was cancel+ed|interrupted/i.test(message)});
+      const {text: message, place} = locateDuckDBError(/** @type {any} */ (error)?.message ?? String(error), {cell, sent: text, origin});
+      throw new QueryError(message, {cancelled: /query was cancel+ed|interrupted/i.test(message), place});
     } finally {
       await statement?.close().catch(() => {});
     }
@@ -172,20 +177,22 @@ export class NotebookEngine {
         const refused = refusedStatement(statement.text);
         if (refused) throw new QueryError(refused);
       }
-      const bound = statements.map((s) => ({...s, ...bindParameters(s.text, values)}));
-      for (const statement of bound.slice(0, -1)) await this.#send(statement.text, statement.line - 1, statement.params);
+      // `source` keeps the statement as written ($kommun), `text` is what DuckDB gets ($1).
+      const bound = statements.map((s) => ({...s, source: s.text, ...bindParameters(s.text, values)}));
+      const from = (/** @type {(typeof bound)[number]} */ s, prefix = "") => ({cell: text, origin: {start: s.start, source: s.source, prefix: prefix.length}});
+      for (const statement of bound.slice(0, -1)) await this.#send(statement.text, from(statement), statement.params);
       const last = /** @type {(typeof bound)[number]} */ (bound[bound.length - 1]);
       const kind = statementKind(last.text);
       if (kind === "other") {
-        const table = await this.#send(last.text, last.line - 1, last.params);
+        const table = await this.#send(last.text, from(last), last.params);
         const ms = performance.now() - started;
         // A result from an earlier query of this cell would now be stale.
         await this.drop(name);
         const rows = arrowToRows(table.numRows > DISPLAY_LIMIT ? table.slice(0, DISPLAY_LIMIT) : table);
         return /** @type {StatementRun} */ ({kind: "statement", rows, rowCount: table.numRows, columns: table.schema.fields.map((f) => ({name: f.name, type: String(f.type)})), ms});
       }
-      // The query starts on line 2 of the CREATE TABLE (line 3 inside the DESCRIBE wrapper).
-      const counted = await this.#send(materializeSql(name, last.text, kind), last.line - (kind === "describe" ? 3 : 2), last.params);
+      const {prefix, suffix} = materializeParts(name, kind);
+      const counted = await this.#send(`${prefix}${last.text}${suffix}`, from(last, prefix), last.params);
       const ms = performance.now() - started;
       const count = counted.numRows > 0 ? counted.getChildAt(0)?.get(0) : null;
       const rowCount = count === null || count === undefined ? (await this.query(`SELECT count(*) AS n FROM ${quoteIdentifier(name)}`))[0]?.n : Number(count);

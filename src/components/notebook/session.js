@@ -301,7 +301,7 @@ export class NotebookSession {
   async afterRestart(cancelled) {
     cancelled.showError({
       title: "Frågan avbröts",
-      detail: "Den stannade inte av sig själv, så DuckDB startades om. Cellerna ovanför körs om; cellerna nedanför behöver köras igen.",
+      message: "Den stannade inte av sig själv, så DuckDB startades om. Cellerna ovanför körs om; cellerna nedanför behöver köras igen.",
       cancelled: true
     });
     const index = this.cellIndex(cancelled.cell.id);

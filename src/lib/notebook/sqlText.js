@@ -158,16 +158,27 @@ export function quoteIdentifier(name) {
 }
 
 /**
- * The statement that keeps a query's result as table `name`. The query goes on a
- * line of its own, so DuckDB's line numbers in errors are off by exactly one
- * (see adjustErrorLines).
+ * What goes before and after a query to keep its result as table `name`. The
+ * query goes on a line of its own, so DuckDB's line numbers in errors are off
+ * by the prefix's line breaks (see adjustErrorLines) and its offsets by the
+ * prefix's length (see cellOffset in sqlError.js).
+ * @param {string} name
+ * @param {string} kind statementKind of the query
+ */
+export function materializeParts(name, kind) {
+  const head = `CREATE OR REPLACE TABLE ${quoteIdentifier(name)} AS\n`;
+  return kind === "describe" ? {prefix: `${head}SELECT * FROM (\n`, suffix: "\n)"} : {prefix: head, suffix: ""};
+}
+
+/**
+ * The statement that keeps a query's result as table `name`.
  * @param {string} name
  * @param {string} statement
  * @param {string} [kind]
  */
 export function materializeSql(name, statement, kind = statementKind(statement)) {
-  const body = kind === "describe" ? `SELECT * FROM (\n${statement}\n)` : statement;
-  return `CREATE OR REPLACE TABLE ${quoteIdentifier(name)} AS\n${body}`;
+  const {prefix, suffix} = materializeParts(name, kind);
+  return `${prefix}${statement}${suffix}`;
 }
 
 /**

@@ -92,14 +92,16 @@ describe("describeError", () => {
     const error = new Error('Catalog Error: Table with name resultat9 does not exist!\nDid you mean "resultat1"?');
     expect(describeError(error)).toEqual({
       title: "Okänd tabell, kolumn eller funktion",
-      detail: 'Table with name resultat9 does not exist!\nDid you mean "resultat1"?',
-      cancelled: false
+      message: 'Tabellen "resultat9" finns inte. Menade du "resultat1"?',
+      detail: 'Catalog Error: Table with name resultat9 does not exist!\nDid you mean "resultat1"?',
+      cancelled: false,
+      place: null
     });
     expect(describeError(new Error("Parser Error: syntax error at end of input")).title).toMatch(/^Syntaxfel/);
   });
 
   it("recognises a cancelled query and unknown errors", () => {
     expect(describeError(new Error("query was canceled")).cancelled).toBe(true);
-    expect(describeError("something odd")).toEqual({title: "Frågan kunde inte köras", detail: "something odd", cancelled: false});
+    expect(describeError("something odd")).toEqual({title: "Frågan kunde inte köras", message: null, detail: "something odd", cancelled: false, place: null});
   });
 });
