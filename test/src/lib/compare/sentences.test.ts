@@ -133,6 +133,12 @@ describe("one sentence per indicator", () => {
     );
   });
 
+  it("a rate that would be '11 procent lägre' says that the difference may be chance (Vallentuna 2016, 39 children: −2,69 to 1,57)", () => {
+    expect(indicatorSentence({year: 2016, status: "ok", value: 6.4134, numerator: 39, ci_low: 4.5606, ci_high: 8.7674, ...RIKET, group_value: 6.41}, vallentuna, HELDYGN, {groupName: "Pendlingskommun nära storstad"})).toBe(
+      "Heldygnsinsats per 1 000, 2016: 6,4 i Vallentuna, ungefär som i riket (7,2); skillnaden kan vara slumpmässig. Medianen i kommungruppen Pendlingskommun nära storstad är 6,4."
+    );
+  });
+
   it("a rate without a count behind it (Kolada) is stated beside riket's, with why it is not compared", () => {
     expect(indicatorSentence({year: 2016, status: "ok", value: 4.1, riket_status: "ok", riket_value: 3.2, rank: 40, rank_n: 290, ties: 1}, vallentuna, {...HELDYGN, short_title: "Familjehem per 1 000"})).toBe(
       "Familjehem per 1 000, 2016: 4,1 i Vallentuna (riket 3,2); antalet barn bakom talen redovisas inte, så skillnaden kan inte bedömas. Vallentuna har det 40:e högsta värdet av 290 kommuner med uppgift."
@@ -213,6 +219,22 @@ describe("trends", () => {
     expect(trendSentence([p(2014, 90, "2010–2015"), p(2015, 95, "2010–2015"), p(2016, 98, "2016–")], {...SVAR, measure: "response_rate"})).toBe(
       "2014–2015 ökade andelen (90,0\u00a0% → 95,0\u00a0%); 2016 gjordes enkäten om och senare värden kan inte jämföras med dessa."
     );
+  });
+
+  // Register points with their counts and intervals, as stored (sample data, Heldygnsinsats per 1 000).
+  const r = (year: number, value: number, numerator: number, ci_low: number, ci_high: number) => ({year, value, status: "ok", group_id: "a", numerator, ci_low, ci_high});
+
+  it("a register value's trend word only where the first and last year clearly differ (Stockholm 1 291 → 1 682 children)", () => {
+    expect(trendSentence([r(2010, 7.6365, 1291, 7.2256, 8.0647), r(2013, 8.2, 1450, 7.78, 8.63), r(2016, 9.0692, 1682, 8.641, 9.5133)], HELDYGN)).toBe("2010–2016 ökade värdet (7,6 → 9,1).");
+  });
+
+  it("on a small basis the value 'went from … to', never 'ökade' (Högsby: 5 children in 2011, 7 in 2016)", () => {
+    const hogsby = [r(2011, 2.6911, 5, 0.8738, 6.28), r(2012, 9.6, 18, 5.6896, 15.1721), r(2015, 5.7173, 11, 2.854, 10.2297), r(2016, 3.6082, 7, 1.4507, 7.4344)];
+    expect(trendSentence(hogsby, HELDYGN)).toBe("2011–2016 gick värdet från 2,7 till 3,6; underlaget är litet (5 barn 2011, 7 barn 2016).");
+  });
+
+  it("a change whose interval holds 0 may be chance (Vallentuna 42 → 39 children)", () => {
+    expect(trendSentence([r(2010, 7.1697, 42, 5.1673, 9.6913), r(2016, 6.4134, 39, 4.5606, 8.7674)], HELDYGN)).toBe("2010–2016 gick värdet från 7,2 till 6,4; skillnaden kan vara slumpmässig.");
   });
 
   it("says nothing about one unit's yes/no answers or a series without two values", () => {

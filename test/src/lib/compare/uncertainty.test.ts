@@ -1,8 +1,12 @@
 // The rules of honest comparison (src/lib/compare/uncertainty.js) against
-// values computed by hand. Intervals of counts are R's poisson.test(x)$conf.int
-// (6: 2.201891–13.059474; 16 440: 16 189.64–16 693.32); a rate's is the
-// count's divided by the population in thousands. MOVER limits worked out as
+// known values: the intervals of counts are R's poisson.test(x)$conf.int, and
+// whether two rates differ is checked against R's exact two-sample
+// poisson.test (binom.test on the conditional count), both written into
+// test/fixtures/compare/differences.json. A rate's interval is the count's
+// divided by the children in thousands. MOVER limits worked out as
 //   low  = d − √((a − a.low)² + (b.high − b)²),  high = d + √((a.high − a)² + (b − b.low)²).
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {comparison} from "../../../../src/lib/compare/queries.js";
@@ -20,15 +24,34 @@ import {
   rankSpan,
   smallCount
 } from "../../../../src/lib/compare/uncertainty.js";
+import {FIXTURES} from "../../../helpers/dataDir.js";
 
-// Aneby 2016: 6 children of 1 011 → 5,9347 per 1 000, interval 1000 × (2.201891, 13.059474) / 1011.
-const aneby = {value: 5.934718, low: 2.177934, high: 12.917383, count: 6};
-// Riket 2016: 16 440 of 2 280 260 → 7,2097, interval 16 189.64 / 2 280.26 – 16 693.32 / 2 280.26.
-const riket = {value: 7.209704, low: 7.09991, high: 7.320766, count: 16440};
-// Fagersta 2016: 22 of 2 959 (R: 13.78728–33.30826).
-const fagersta = {value: 7.434944, low: 4.65944, high: 11.256595, count: 22};
-// Stockholm 2016: 1 682 of 185 462 (R: 1602.569–1764.349).
-const stockholm = {value: 9.069243, low: 8.640955, high: 9.513265, count: 1682};
+type Reference = {unit: string; x: number; children: number; low: number; high: number};
+const REFERENCE = JSON.parse(readFileSync(join(FIXTURES, "compare", "differences.json"), "utf8")) as {poisson: Reference[]; rate_ratio: Reference[]};
+
+/** The rate per 1 000 of a unit in the fixture, with R's interval of its count divided by its children in thousands. */
+function rate(code: string) {
+  const r = REFERENCE.poisson.find((d) => d.unit.startsWith(`${code} `))!;
+  const per = (n: number) => (1000 * n) / r.children;
+  return {value: per(r.x), low: per(r.low), high: per(r.high), count: r.x};
+}
+
+const aneby = rate("0604"); // 6 of 1 011: 5,93 (2,18–12,92)
+const riket = rate("00"); // 16 440 of 2 280 260: 7,21 (7,10–7,32)
+const fagersta = rate("1982"); // 22 of 2 959: 7,43 (4,66–11,26)
+const stockholm = rate("0180"); // 1 682 of 185 462: 9,07 (8,64–9,51)
+
+describe("the reference values", () => {
+  it("are the sample data's rates: Aneby 5,93, riket 7,21, Fagersta 7,43, Stockholm 9,07 per 1 000", () => {
+    expect([aneby, riket, fagersta, stockholm].map((d) => d.value.toFixed(4))).toEqual(["5.9347", "7.2097", "7.4349", "9.0692"]);
+    expect([aneby.low, aneby.high]).toEqual([expect.closeTo(2.177937, 6), expect.closeTo(12.917383, 6)]);
+  });
+
+  it.each(REFERENCE.rate_ratio)("$unit against riket: the interval of the difference holds 0 exactly when R's exact rate ratio ($low–$high) holds 1", ({unit, low, high}) => {
+    const d = differenceInterval(rate(unit.split(" ")[0]!), riket)!;
+    expect(d.low <= 0 && d.high >= 0).toBe(low <= 1 && high >= 1);
+  });
+});
 
 describe("the interval of a difference (MOVER)", () => {
   it("whole numbers: 10 (8–13) − 5 (4–7) = 5, from 5 − √8 to 5 + √10", () => {
@@ -88,7 +111,7 @@ describe("whether a text may say that two values differ", () => {
 });
 
 describe("a row's count, estimate, interval and caution", () => {
-  const rate = {value: 5.934718, numerator: 6, ci_low: 2.177934, ci_high: 12.917383};
+  const rate = {value: 5.934718, numerator: 6, ci_low: 2.177937, ci_high: 12.917383};
 
   it("the count behind a rate is its numerator, a count is itself; none without an interval", () => {
     expect(countBehind(rate, "rate_per_1000")).toBe(6);
@@ -99,7 +122,7 @@ describe("a row's count, estimate, interval and caution", () => {
   });
 
   it("an estimate from a row; a census value is its own interval", () => {
-    expect(estimateOf(rate, "rate_per_1000")).toEqual({value: 5.934718, low: 2.177934, high: 12.917383, count: 6});
+    expect(estimateOf(rate, "rate_per_1000")).toEqual({value: 5.934718, low: 2.177937, high: 12.917383, count: 6});
     expect(estimateOf({value: 98}, "share_yes", {exact: true})).toEqual({value: 98, low: 98, high: 98, count: null});
   });
 
