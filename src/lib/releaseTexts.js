@@ -95,9 +95,10 @@ export function texts2014(f) {
     const baseline = f.bbicBaseline;
     t.bbicHeading = `Antalet kommuner med BBIC-licens ${trend === "ökar" ? "ökar" : trend === "minskar" ? "minskar" : "är i stort sett oförändrat"}`;
     const share = `${capitalize(words(f.bbic.value))} kommuner har nu ordinarie BBIC-licens`;
-    // The same rule as every comparison (src/lib/compare/uncertainty.js): the survey counts kommuner, a census, so the counts are exact.
+    // The same rule as every comparison (src/lib/compare/uncertainty.js): the survey counts kommuner, a census,
+    // so unequal counts differ and equal ones are exactly equal (never "ungefär").
     const growth = baseline ? compareEstimates(census(Number(f.bbic.numerator)), census(Number(baseline.numerator))) : null;
-    const ratio = growth?.verdict === "different" ? ratioInWords(Number(f.bbic.numerator) / Number(baseline?.numerator)) : "ungefär lika många";
+    const ratio = growth?.verdict === "different" ? ratioInWords(Number(f.bbic.numerator) / Number(baseline?.numerator)) : "lika många";
     t.bbic = baseline && baseline.year < f.year ? `${share}, vilket är ${ratio} som år ${baseline.year}.` : `${share}.`;
   }
   const [a, b] = f.improvementAreas;

@@ -33,7 +33,7 @@ export function comparisonTable(indicator, rows, {valueHeader = "Värde"} = {}) 
           r.role === "grupp" ? html`${r.shortLabel}<span class="sub">${r.name}, ${r.method === "andel" ? "andel av gruppens enheter" : "median av gruppens kommuner"}</span>` : r.label
         }</span></span></td>
         <td class="num">${valueText(r, indicator) ?? html`<span class="status-note">${r.note}</span>`}</td>
-        ${showBasis ? html`<td class="basis">${basis[i]}${caution[i] ? html`<span class="caution">${caution[i]}</span>` : ""}</td>` : ""}
+        ${showBasis ? html`<td class="basis">${basis[i]}${caution[i] ? html`<span class="small-basis">${caution[i]}</span>` : ""}</td>` : ""}
         ${showInterval ? html`<td class="num interval">${interval[i]}</td>` : ""}
         ${showPlace ? html`<td class="place">${place[i] || (r.role === "unit" ? "–" : "")}</td>` : ""}
       </tr>`

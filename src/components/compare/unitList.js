@@ -72,7 +72,7 @@ export function unitListTable(rows, {indicator, year, about = () => [], unitHref
           <td>${r.kommungrupp}<span class="sub">${r.kommungrupp_name}</span></td>
           <td class="num">${r.value === null ? html`<span class="status-note">${r.note}</span>` : r.text}${r.basis ? html`<span class="sub">${r.basis}</span>` : ""}${
             r.interval ? html`<span class="sub interval">95 %: ${r.interval}</span>` : ""
-          }${r.caution ? html`<span class="sub caution">${r.caution}</span>` : ""}</td>
+          }${r.caution ? html`<span class="sub small-basis">${r.caution}</span>` : ""}</td>
           ${ranked ? html`<td class="num">${r.rank ? placeRange(r, (n) => formatNumber(n)).replace(/^plats /, "") : ""}</td>` : ""}
         </tr>`
       )
