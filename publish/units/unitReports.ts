@@ -26,15 +26,20 @@ interface Point {
   /** For the downloads of every year: the counts behind a share or rate, where there are any. */
   numerator?: number;
   denominator?: number;
+  /** The 95 % interval, where the value has one: for the band on a trend and the rules of src/lib/compare/uncertainty.js. */
+  ci_low?: number;
+  ci_high?: number;
 }
 
-/** A point of a series; its numerator and denominator only where they exist, so the files stay small. */
+/** The fields of `d` that hold a value, compacted: numerators, denominators and intervals exist only for some values, so the files stay small. */
+const present = (d: Row, keys: readonly string[]) => Object.fromEntries(keys.filter((k) => d[k] !== null && d[k] !== undefined).map((k) => [k, compact(d[k])]));
+
+/** A point of a series; its numerator, denominator and interval only where they exist. */
 const point = (d: Row): Point => ({
   year: d.year as number,
   value: compact(d.value) as number | null,
   status: d.status as string,
-  ...(d.numerator === null || d.numerator === undefined ? {} : {numerator: compact(d.numerator) as number}),
-  ...(d.denominator === null || d.denominator === undefined ? {} : {denominator: compact(d.denominator) as number})
+  ...present(d, ["numerator", "denominator", "ci_low", "ci_high"])
 });
 
 /** What the unit index lists: the unit's static facts (as written into each page's HTML) and its population. */
@@ -122,6 +127,7 @@ export async function buildUnitReports(query: Query): Promise<UnitReports> {
         rank: r.rank ?? null,
         rank_n: r.rank_n ?? null,
         ties: r.ties ?? null,
+        ...present(r, ["ci_low", "ci_high", "rank_low", "rank_high", "lan_ci_low", "lan_ci_high", "riket_ci_low", "riket_ci_high"]),
         group_method: r.group_method,
         group_value: compact(r.group_value ?? null),
         group_numerator: r.group_numerator ?? null,

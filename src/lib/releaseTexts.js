@@ -5,6 +5,7 @@
 // stays fixed; every number, share, ratio and trend word comes from the facts.
 import {capitalize, percentText, ratioInWords, shareInWords, trendInWords} from "./narrative.js";
 import {comparableSeries, nationalValue, surveyIndicatorsByValue} from "./releaseFacts.js";
+import {census, compareEstimates} from "./compare/uncertainty.js";
 import {sqlYear} from "./sql.js";
 
 /** @typedef {import("./sql.js").Query} Query */
@@ -94,10 +95,11 @@ export function texts2014(f) {
     const baseline = f.bbicBaseline;
     t.bbicHeading = `Antalet kommuner med BBIC-licens ${trend === "ökar" ? "ökar" : trend === "minskar" ? "minskar" : "är i stort sett oförändrat"}`;
     const share = `${capitalize(words(f.bbic.value))} kommuner har nu ordinarie BBIC-licens`;
-    t.bbic =
-      baseline && baseline.year < f.year
-        ? `${share}, vilket är ${ratioInWords(Number(f.bbic.numerator) / Number(baseline.numerator))} som år ${baseline.year}.`
-        : `${share}.`;
+    // The same rule as every comparison (src/lib/compare/uncertainty.js): the survey counts kommuner, a census,
+    // so unequal counts differ and equal ones are exactly equal (never "ungefär").
+    const growth = baseline ? compareEstimates(census(Number(f.bbic.numerator)), census(Number(baseline.numerator))) : null;
+    const ratio = growth?.verdict === "different" ? ratioInWords(Number(f.bbic.numerator) / Number(baseline?.numerator)) : "lika många";
+    t.bbic = baseline && baseline.year < f.year ? `${share}, vilket är ${ratio} som år ${baseline.year}.` : `${share}.`;
   }
   const [a, b] = f.improvementAreas;
   if (f.improvementAreas.length === 2 && a && b) {

@@ -243,3 +243,27 @@ pageTest("/jamfor", async ({page}) => {
   expect(scroll).toBeLessThanOrEqual(client + 1);
   await expect(table.locator("thead th:visible")).toHaveText(/Namn.*Kod.*Värde/);
 }, {name: "page /jamfor at 390 px: the table of all kommuner fits the phone", viewport: {width: 390, height: 844}, screenshot: "jamfor-list-390"});
+
+pageTest("/jamfor?enhet=0821&med=0180&tema=barn-och-insatser-register&ar=2016", async ({page}) => {
+  // Högsby's rate rests on 7 children, Stockholm's on 1 682: the texts compare only what the data carry,
+  // the bars carry error bars, and Högsby's pale, dashed bar is explained in the caption.
+  await waitForState(page, "0821,0180|barn-och-insatser-register|2016");
+  const card = page.locator("#indikator-heldygnsinsats_per_1000");
+  await waitForPlot(page, "#indikator-heldygnsinsats_per_1000");
+  const sentences = card.locator(".compare-sentences li");
+  await expect(sentences.nth(0)).toContainText("3,6 i Högsby; underlaget är litet (7 barn), så skillnaden mot riket (7,2) kan vara slumpmässig.");
+  await expect(sentences.nth(1)).toContainText("9,1 i Stockholm, 26 procent högre än i riket (7,2).");
+  await expect(sentences.nth(2)).toHaveText("Högsby (3,6) och Stockholm (9,1): underlaget i Högsby är litet (7 barn), så skillnaden kan vara slumpmässig.");
+  await expect(card.locator(".compare-table tr.role-unit[data-code='0821'] td.place")).toHaveText(/^plats \d+–\d+ av \d+$/);
+
+  const bars = card.locator("figure.compare-chart").first();
+  await expect(bars.locator("figcaption")).toContainText("Felstapel: värdets 95-procentiga osäkerhetsintervall");
+  await expect(bars.locator("figcaption")).toContainText("Ljus, streckad stapel: värdet bygger på färre än 20 barn");
+  const svg = bars.locator("svg.chart-main");
+  // Högsby, Stockholm, their two län and riket have intervals (the kommungrupp medians have none):
+  // five error bars, each a rule with two ends.
+  expect(await svg.locator('g[aria-label="rule"] line').count()).toBeGreaterThanOrEqual(5);
+  expect(await svg.locator('g[aria-label="tick"] line').count()).toBe(10);
+  expect(await svg.locator('g[aria-label="bar"] rect[stroke-dasharray], g[aria-label="bar"][stroke-dasharray] rect').count()).toBe(1);
+  await expect(svg.locator("text", {hasText: "3,6 (7 barn)"})).toHaveCount(1);
+}, {screenshot: "jamfor-small-count"});

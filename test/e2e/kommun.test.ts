@@ -42,8 +42,9 @@ pageTest("/kommun/0115", async ({page}) => {
   await expect(count.locator(".sentence")).toHaveText(/^Barn 0–17 år, 2016: [\d\s]+ i Vallentuna\. 2010–2016 (ökade|minskade|varierade|var) /);
   await expect(count.locator(".compare-table tbody tr")).toHaveCount(1);
   expect(await count.locator(".compare-table th", {hasText: "Placering"}).count()).toBe(0);
-  // A rate is higher or lower than riket's, never "fler"; trends are told in the past.
-  await expect(page.locator("#indikator-heldygnsinsats_per_1000 .sentence")).toHaveText(/(högre än|lägre än|lika högt som|så högt som) i riket/);
+  // A rate is higher or lower than riket's, never "fler"; trends are told in the past. Vallentuna's 39
+  // children are too few for its 6,4 to differ clearly from riket's 7,2 (the difference runs −2,69 to 1,57).
+  await expect(page.locator("#indikator-heldygnsinsats_per_1000 .sentence")).toContainText("6,4 i Vallentuna, ungefär som i riket (7,2); skillnaden kan vara slumpmässig.");
   expect(await page.locator("#unit-results .sentence").allTextContents()).not.toContainEqual(expect.stringMatching(/procent (fler|färre) än i riket|\d{4}–\d{4} (ökar|minskar|varierar|är) /));
   // Samverkan BHV was asked last in 2015: its sentence names the year, in the past tense.
   await expect(page.locator("#indikator-samverkan_bhv .sentence")).toHaveText(/^År 2015 hade Vallentuna (inte )?en aktuell rutin .* Frågan ställdes inte i enkäten 2016\./);
@@ -146,16 +147,104 @@ pageTest("/kommun/", async ({page}) => {
   await expect(page.locator("h1")).toHaveText("Angered");
 });
 
+/** The years of a unit's built file (dist/_file/data/units/<code>.<hash>.json) whose value is not shown, per indicator. */
+function yearsWithout(code: string): {id: string; year: number; status: string; point: Record<string, unknown>}[] {
+  const dir = join(distDir, "_file", "data", "units");
+  const name = readdirSync(dir).find((f) => new RegExp(`^${code}\\.[0-9a-f]+\\.json$`).test(f));
+  if (!name) throw new Error(`no unit file for ${code} in ${dir}`);
+  const report = JSON.parse(readFileSync(join(dir, name), "utf8")) as {values: {id: string; trend: {unit: ({year: number; status: string} & Record<string, unknown>)[]}}[]};
+  return report.values.flatMap((v) => v.trend.unit.filter((p) => p.status !== "ok").map((p) => ({id: v.id, year: p.year, status: p.status, point: p})));
+}
+
+// Högsby: 7 children in out-of-home care in 2016 (rate 3,6 per 1 000 against
+// riket's 7,2), and protected counts: 2013 marked X by the source, 2010 (8) and
+// 2014 (9) hidden by secondary suppression so that Kalmar län's total does not
+// reveal another kommun's small count. The sentence and the chart show the
+// caution; no protected value reaches the page's text, its tables or its downloads.
+const HOGSBY_SOURCE = (() => {
+  // The published source file (Latin-1): Regionkod;Region;År;Antal.
+  const text = new TextDecoder("latin1").decode(readFileSync(join(root, "data", "register", "socialstyrelsen_heldygnsinsatser_0_17.csv")));
+  return new Map(text.split(/\r?\n/).filter((line) => line.startsWith("0821;")).map((line) => line.split(";")).map(([, , year, count]) => [Number(year), count!.trim()]));
+})();
+
+pageTest("/kommun/0821", async ({page}) => {
+  await expect(page.locator("h1")).toHaveText("Högsby");
+  const rate = page.locator("#indikator-heldygnsinsats_per_1000");
+  await waitForPlot(page, "#indikator-heldygnsinsats_per_1000");
+  // The sentence: no "50 procent lägre", but the small basis and how small; the place is a range.
+  const caution = "3,6 i Högsby; underlaget är litet (7 barn), så skillnaden mot riket (7,2) kan vara slumpmässig.";
+  await expect(rate.locator(".sentence")).toContainText(caution);
+  await expect(rate.locator(".sentence")).toContainText(/Med hänsyn till osäkerheten ligger Högsby någonstans på plats \d+–\d+ av \d+ kommuner/);
+  await expect(rate.locator(".sentence")).not.toContainText(/procent (högre|lägre)/);
+  expect((await narrative(page)).heldygnsinsats_per_1000).toContain(caution);
+  // The table marks the value and gives its interval; the count says that it varies by chance.
+  await expect(rate.locator("tr.role-unit .small-basis")).toHaveText("litet underlag (7 barn)");
+  await expect(rate.locator("tr.role-unit td.interval")).toHaveText("1,5–7,4");
+  await expect(page.locator("#indikator-heldygnsinsats_antal .sentence")).toContainText("7 i Högsby; ett så litet antal kan variera mycket mellan åren av en slump.");
+  // The chart: a band along the lines, open dots for values on fewer than 20 children, both explained.
+  const figure = rate.locator("figure.compare-chart");
+  await expect(figure.locator("figcaption")).toContainText("Ljust band längs linjen: värdets 95-procentiga osäkerhetsintervall");
+  await expect(figure.locator("figcaption")).toContainText("Ofylld punkt: värdet bygger på färre än 20 barn");
+  const svg = figure.locator("svg.chart-main");
+  expect(await svg.locator('g[aria-label="area"] path').count()).toBeGreaterThan(0);
+  const open = await svg.locator('g[aria-label="dot"] circle').evaluateAll((dots) => dots.filter((d) => /background|white/.test(d.getAttribute("fill") ?? "")).length);
+  // Högsby's four values 2011, 2012, 2015 and 2016 rest on 5, 18, 11 and 7 children: all open.
+  expect(open).toBe(4);
+  await figure.locator("details.chart-table summary").click();
+  await expect(figure.locator("details.chart-table tbody tr", {hasText: /^2016/})).toContainText("3,6 (litet underlag, 7 barn)");
+
+  // Protected cells: every rate and count of Högsby the pipeline hid, read from the built unit file.
+  const hidden = yearsWithout("0821").filter((d) => d.status === "suppressed" || d.status === "suppressed_secondary");
+  expect(hidden.map((d) => `${d.id} ${d.year} ${d.status}`).sort()).toEqual([
+    "heldygnsinsats_antal 2010 suppressed_secondary",
+    "heldygnsinsats_antal 2013 suppressed",
+    "heldygnsinsats_antal 2014 suppressed_secondary",
+    "heldygnsinsats_per_1000 2010 suppressed_secondary",
+    "heldygnsinsats_per_1000 2013 suppressed",
+    "heldygnsinsats_per_1000 2014 suppressed_secondary"
+  ]);
+  // The source published 8 (2010) and 9 (2014), and X for 2013.
+  expect([2010, 2013, 2014].map((y) => HOGSBY_SOURCE.get(y))).toEqual(["8", "X", "9"]);
+  for (const {point} of hidden) expect(Object.keys(point).sort(), "nothing but year and status in the unit file").toEqual(["status", "value", "year"]);
+
+  // In the page's text: each hidden year's row of each chart table says why, with no number of its own.
+  const count = page.locator("#indikator-heldygnsinsats_antal figure.compare-chart");
+  await count.locator("details.chart-table summary").click();
+  for (const {id, year} of hidden) {
+    const row = page.locator(`#indikator-${id} details.chart-table tbody tr`, {hasText: new RegExp(`^${year}`)});
+    await expect(row.locator("td").first()).toContainText("skyddad av sekretess");
+    expect(await row.locator("td").first().textContent(), `${id} ${year}`).not.toMatch(/\d/);
+  }
+
+  // In the downloads (Excel and CSV of every year): the hidden rows hold no value, count, interval or place.
+  const [excel] = (await Promise.all([page.waitForEvent("download"), page.locator(".download-area").getByRole("button", {name: "Excel"}).click()])) as [Download, unknown];
+  const workbook = XLSX.read(readFileSync((await excel.path())!), {type: "buffer"});
+  const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(workbook.Sheets["Jämförelse"]!, {raw: true, defval: null});
+  const own = (id: string, year: number) => rows.find((r) => r["Indikator-id"] === id && r["År"] === year && r["Jämförelse"] === "Vald enhet")!;
+  for (const {id, year} of hidden) {
+    const row = own(id, year);
+    expect(row["Status"], `${id} ${year}`).toMatch(/skyddad av sekretess/);
+    for (const column of ["Värde", "Täljare", "Nämnare", "Intervall 95 %, nedre", "Intervall 95 %, övre", "Placering", "Placering med osäkerhet, från", "Placering med osäkerhet, till"]) {
+      expect(row[column], `${id} ${year}: ${column}`).toBeNull();
+    }
+  }
+  expect(own("heldygnsinsats_per_1000", 2016)).toMatchObject({"Värde": expect.closeTo(3.608, 3), "Täljare": 7, "Anmärkning": "litet underlag (7 barn)"});
+  const [csv] = (await Promise.all([page.waitForEvent("download"), page.locator(".download-area").getByRole("button", {name: "CSV"}).click()])) as [Download, unknown];
+  const [header, ...lines] = readFileSync((await csv.path())!, "utf8").replace(/^\ufeff/, "").split("\r\n").map((l) => l.split(";"));
+  const at = (label: string) => header!.indexOf(label);
+  for (const {id, year} of hidden) {
+    const cells = lines.find((c) => c[at("Indikator-id")] === id && c[at("År")] === String(year) && c[at("Jämförelse")] === "Vald enhet")!;
+    expect(cells[at("Status")], `${id} ${year}`).toMatch(/skyddad av sekretess/);
+    for (const column of ["Värde", "Täljare", "Nämnare", "Intervall 95 %, nedre", "Intervall 95 %, övre", "Anmärkning", "Placering", "Placering med osäkerhet, från", "Placering med osäkerhet, till"]) {
+      expect(cells[at(column)], `${id} ${year}: ${column}`).toBe("");
+    }
+  }
+}, {screenshot: "kommun-0821"});
+
 // Jokkmokk lacks some values (a year without an answer to a question): the
 // trend charts must not draw them as 0, and no label may be cut, on a desktop
 // or a phone. The years without a value are read from the unit's built file.
-const jokkmokk = (() => {
-  const dir = join(distDir, "_file", "data", "units");
-  const name = readdirSync(dir).find((f) => /^2510\.[0-9a-f]+\.json$/.test(f));
-  if (!name) throw new Error(`no unit file for 2510 in ${dir}`);
-  const report = JSON.parse(readFileSync(join(dir, name), "utf8")) as {values: {id: string; trend: {unit: {year: number; status: string}[]}}[]};
-  return report.values.flatMap((v) => v.trend.unit.filter((p) => p.status !== "ok").map((p) => ({id: v.id, year: p.year, status: p.status})));
-})();
+const jokkmokk = yearsWithout("2510");
 
 async function gapChecks(page: Page): Promise<void> {
   await expect(page.locator("h1")).toHaveText("Jokkmokk");

@@ -4,6 +4,8 @@
 // bars when they take under half the width, else above each bar, so a
 // phone gets full-width bars rather than a squashed plot; every margin comes
 // from the labels it holds. Rows without a value keep their place and say why.
+// A value with a 95 % interval gets an error bar; a value resting on few
+// children (src/lib/compare/uncertainty.js) a paler, dashed bar and its count beside the value.
 import * as Plot from "@observablehq/plot";
 import {labelSide, textWidth} from "../../lib/charts/labels.js";
 import {valueScale} from "../../lib/charts/scale.js";
@@ -14,6 +16,7 @@ import {horizontalAxisOverhang, scaleOptions, tickCount} from "./axis.js";
 import {FOCUS, MUTED} from "./colors.js";
 import {describeChart} from "./a11y.js";
 import {barText} from "../../lib/charts/describe.js";
+import {intervalText, MIN_COUNT, smallCount} from "../../lib/compare/uncertainty.js";
 
 const FONT_SIZE = 10;
 /** Labels left of the bars may take at most this share of the width. */
@@ -21,6 +24,8 @@ const LABEL_SHARE = 0.45;
 const ROW = {left: 26, above: 42};
 /** Above a bar: room for its label. */
 const LABEL_ROW = 17;
+/** The ends of an error bar are shorter than the bar by this much above and below. */
+const WHISKER_INSET = 3;
 
 /**
  * @typedef {object} BarRow
@@ -32,6 +37,8 @@ const LABEL_ROW = 17;
  * @property {string | null} [detail] a further tooltip line
  * @property {number | null} [numerator]
  * @property {number | null} [denominator]
+ * @property {number | null} [ci_low] the value's 95 % interval, drawn as an error bar
+ * @property {number | null} [ci_high]
  * @typedef {object} BarOptions
  * @property {number} [width]
  * @property {string} [measure] from the vocabulary: the scale (0–100 for shares) and the value format
@@ -58,12 +65,22 @@ export function barChart(rows, {width = 640, measure = "share_yes", rank = false
     ? [...valued.sort((a, b) => Number(b.value) - Number(a.value) || compareSv(a.label, b.label)), ...without.sort((a, b) => compareSv(a.label, b.label))]
     : rows;
   const hasReference = reference !== null && reference !== undefined;
-  const valueText = (/** @type {BarRow} */ d) => (format ? format(Number(d.value)) : formatValue(d.value, measure));
+  const few = (/** @type {BarRow} */ d) => smallCount(d, measure);
+  const isSmall = (/** @type {BarRow} */ d) => few(d) !== null;
+  const numberText = (/** @type {BarRow} */ d) => (format ? format(Number(d.value)) : formatValue(d.value, measure));
+  // A small basis is said at the value: "5,9 (6 barn)".
+  const valueText = (/** @type {BarRow} */ d) => `${numberText(d)}${isSmall(d) ? ` (${formatNumber(few(d))} barn)` : ""}`;
   const noteText = (/** @type {BarRow} */ d) => d.note ?? statusText(d.status);
+  const spread = valued.filter(hasInterval);
+  const small = valued.filter(isSmall);
+  // The value's label goes past the end of its error bar.
+  const end = (/** @type {BarRow} */ d) => (hasInterval(d) ? Math.max(Number(d.value), Number(d.ci_high)) : Number(d.value));
 
   const labelWidth = Math.max(0, ...order.map((d) => textWidth(d.label, {fontSize: FONT_SIZE})));
   const layout = labels ?? (labelWidth + 11 <= LABEL_SHARE * width ? "left" : "above");
-  const scale = valueScale(measure, [...valued.map((d) => d.value), ...(hasReference ? [reference] : [])], {count: tickCount(width * (1 - LABEL_SHARE), 60)});
+  const scale = valueScale(measure, [...valued.map((d) => d.value), ...spread.flatMap((d) => [d.ci_low, d.ci_high]), ...(hasReference ? [reference] : [])], {
+    count: tickCount(width * (1 - LABEL_SHARE), 60)
+  });
   const [overLeft, overRight] = horizontalAxisOverhang(scale);
   const marginLeft = layout === "left" ? Math.ceil(labelWidth + 11) : Math.max(4, overLeft);
   const marginRight = Math.ceil(Math.max(overRight, ...valued.map((d) => textWidth(valueText(d), {fontSize: FONT_SIZE}) + 6)));
@@ -87,8 +104,11 @@ export function barChart(rows, {width = 640, measure = "share_yes", rank = false
     x: scaleOptions(scale, {grid: true, axis: "top"}),
     y: {domain: order.map((d) => d.label), label: null, axis: layout === "left" ? "left" : null, padding: 0},
     marks: [
-      Plot.barX(valued, {x: "value", y: "label", fill, insetTop, insetBottom}),
-      Plot.text(valued, {x: "value", y: "label", dy: barMiddle, text: valueText, dx: 4, textAnchor: "start", fill: "currentColor"}),
+      Plot.barX(valued, {x: "value", y: "label", fill, fillOpacity: (d) => (isSmall(d) ? 0.4 : 1), insetTop, insetBottom}),
+      Plot.barX(small, {x: "value", y: "label", fill: "none", stroke: fill, strokeWidth: 1.5, strokeDasharray: "4,2", insetTop, insetBottom}),
+      Plot.ruleY(spread, {y: "label", x1: "ci_low", x2: "ci_high", dy: barMiddle, stroke: "currentColor", strokeWidth: 1.25}),
+      ...["ci_low", "ci_high"].map((x) => Plot.tickX(spread, {x, y: "label", insetTop: insetTop + WHISKER_INSET, insetBottom: insetBottom + WHISKER_INSET, stroke: "currentColor", strokeWidth: 1.25})),
+      Plot.text(valued, {x: end, y: "label", dy: barMiddle, text: valueText, dx: 4, textAnchor: "start", fill: "currentColor"}),
       Plot.text(without, {y: "label", frameAnchor: "left", dy: barMiddle, dx: 4, text: noteText, textAnchor: "start", fill: "currentColor", fillOpacity: 0.75, fontStyle: "italic"}),
       layout === "above" ? Plot.text(order, {y: "label", frameAnchor: "left", dy: -row / 2 + LABEL_ROW / 2 + 1, text: "label", textAnchor: "start", fill: "currentColor"}) : null,
       scale.domain[0] <= 0 ? Plot.ruleX([0]) : null,
@@ -96,11 +116,43 @@ export function barChart(rows, {width = 640, measure = "share_yes", rank = false
       hasReference
         ? Plot.text([reference], {x: (d) => d, frameAnchor: "bottom", dy: 14, textAnchor: labelSide(px(reference), textWidth(referenceText, {fontSize: FONT_SIZE}), [0, width], 0), text: () => referenceText, fill: "currentColor"})
         : null,
-      Plot.tip(valued, Plot.pointerY({x: "value", y: "label", title: (d) => `${d.label}: ${formatValue(d.value, measure)}${basis(d)}${d.detail ? `\n${d.detail}` : ""}`}))
+      Plot.tip(valued, Plot.pointerY({x: "value", y: "label", title: (d) => [`${d.label}: ${formatValue(d.value, measure)}${basis(d)}`, interval(d, measure), isSmall(d) ? `litet underlag: ${formatNumber(few(d))} barn` : "", d.detail ?? ""].filter(Boolean).join("\n")}))
     ]
   });
   const text = barText(order, {measure, reference, referenceLabel, ...(format ? {format} : {})});
   return describeChart(chart, {label: title ?? "Stapeldiagram", text});
+}
+
+/**
+ * What the error bars and the pale bars of a chart drawn from `rows` mean, for
+ * its caption ("" when it has neither).
+ * @param {BarRow[]} rows
+ * @param {{measure?: string}} [options]
+ * @returns {string}
+ */
+export function barCaption(rows, {measure = "share_yes"} = {}) {
+  const valued = rows.filter(hasValue);
+  const isSmall = (/** @type {BarRow} */ d) => smallCount(d, measure) !== null;
+  return [
+    valued.some(hasInterval) ? INTERVAL_CAPTION : "",
+    valued.some(isSmall) ? `Ljus, streckad stapel: värdet bygger på färre än ${MIN_COUNT} barn och kan variera mycket av en slump.` : ""
+  ]
+    .filter(Boolean)
+    .join(" ");
+}
+
+/** What an error bar means, in a caption. */
+export const INTERVAL_CAPTION = "Felstapel: värdets 95-procentiga osäkerhetsintervall (se användarguidens metodbilaga).";
+
+/** @param {BarRow} d */
+function hasInterval(d) {
+  return d.ci_low !== null && d.ci_low !== undefined && d.ci_high !== null && d.ci_high !== undefined;
+}
+
+/** "95 %: 2,2–12,9" for a tooltip. @param {BarRow} d @param {string} measure */
+function interval(d, measure) {
+  const text = intervalText(d, {measure});
+  return text ? `95 % intervall: ${text}` : "";
 }
 
 /** " (12 av 20)" when a share has its counts. @param {BarRow} d */

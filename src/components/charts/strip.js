@@ -2,7 +2,8 @@
 // Where do the chosen units stand among all of them? One dot per unit along
 // the value axis, spread across by a stable jitter of its code; the chosen
 // units large, coloured and labelled above the strip, one label row each, so
-// units with the same value stay readable.
+// units with the same value stay readable; a chosen unit's 95 % interval is a
+// line through its dot, and a value resting on few children an open dot.
 import * as Plot from "@observablehq/plot";
 import {jitter} from "../../lib/charts/jitter.js";
 import {labelSide, textWidth} from "../../lib/charts/labels.js";
@@ -14,13 +15,14 @@ import {horizontalAxisOverhang, scaleOptions, tickCount} from "./axis.js";
 import {FOCUS, MUTED} from "./colors.js";
 import {describeChart} from "./a11y.js";
 import {stripText} from "../../lib/charts/describe.js";
+import {smallCount} from "../../lib/compare/uncertainty.js";
 
 const LINE_HEIGHT = 16;
 const LABEL_FONT_SIZE = 10;
 
 /**
- * @typedef {{code: string, name: string, value: number | null, status?: string}} StripRow
- * @typedef {{code: string, label?: string, value?: number | null, color?: string}} StripHighlight
+ * @typedef {{code: string, name: string, value: number | null, status?: string, numerator?: number | null, ci_low?: number | null, ci_high?: number | null}} StripRow
+ * @typedef {{code: string, label?: string, value?: number | null, color?: string, numerator?: number | null, ci_low?: number | null, ci_high?: number | null}} StripHighlight
  *   a chosen unit; label, value and colour default to its row's name and value and the focus colour
  *   (a unit not among the rows, e.g. a storstad beside stadsdelar, is drawn from its own value)
  */
@@ -39,14 +41,24 @@ export function dotStrip(rows, {width = 640, measure = "share_yes", highlight = 
     .map((h) => (typeof h === "string" ? {code: h} : h))
     .map((h) => {
       const row = byCode.get(h.code);
-      return {code: h.code, label: h.label ?? row?.name ?? h.code, value: h.value !== undefined ? h.value : row?.value ?? null, color: h.color ?? FOCUS};
+      const own = h.value !== undefined;
+      return {
+        code: h.code,
+        label: h.label ?? row?.name ?? h.code,
+        value: (own ? h.value : row?.value) ?? null,
+        color: h.color ?? FOCUS,
+        numerator: (own ? h.numerator : row?.numerator) ?? null,
+        ci_low: (own ? h.ci_low : row?.ci_low) ?? null,
+        ci_high: (own ? h.ci_high : row?.ci_high) ?? null
+      };
     })
     .filter((d) => hasValue(d));
   const marked = new Set(chosen.map((d) => d.code));
   const others = rows.filter((d) => !marked.has(d.code) && hasValue(d)).map((d) => ({...d, y: jitter(d.code)}));
   const hasReference = reference !== null && reference !== undefined;
 
-  const scale = valueScale(measure, [...others, ...chosen].map((d) => d.value), {count: tickCount(width - 48, 70)});
+  const spread = chosen.filter((d) => d.ci_low !== null && d.ci_high !== null);
+  const scale = valueScale(measure, [...[...others, ...chosen].map((d) => d.value), ...spread.flatMap((d) => [d.ci_low, d.ci_high])], {count: tickCount(width - 48, 70)});
   const [left, right] = horizontalAxisOverhang(scale);
   const marginLeft = Math.max(12, left);
   const marginRight = Math.max(12, right);
@@ -74,7 +86,8 @@ export function dotStrip(rows, {width = 640, measure = "share_yes", highlight = 
       hasReference ? Plot.text([reference], {x: (d) => d, y: -0.6, dy: -4, dx: 0, textAnchor: labelSide(px(reference), textWidth(referenceText, {fontSize: 11}), [0, width]), text: () => referenceText, fill: "currentColor", fontSize: 11}) : null,
       Plot.dot(others, {x: "value", y: "y", r: 3, fill: MUTED, fillOpacity: 0.8}),
       Plot.ruleX(chosen, {x: "value", y1: 0, y2: 0.6, stroke: (d) => d.color, strokeOpacity: 0.7}),
-      Plot.dot(chosen, {x: "value", y: 0, r: 6.5, fill: (d) => d.color, stroke: "white", strokeWidth: 1.5}),
+      Plot.ruleY(spread, {y: 0, x1: "ci_low", x2: "ci_high", stroke: (d) => d.color, strokeWidth: 3, strokeOpacity: 0.6}),
+      Plot.dot(chosen, {x: "value", y: 0, r: 6.5, fill: (d) => (smallCount(d, measure) === null ? d.color : "white"), stroke: (d) => (smallCount(d, measure) === null ? "white" : d.color), strokeWidth: 2}),
       ...chosen.map((d, i) =>
         Plot.text([d], {
           x: "value",

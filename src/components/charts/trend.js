@@ -4,7 +4,9 @@
 // rule of src/lib/compare/series.js): it never crosses a comparability break,
 // drawn as a dashed rule labelled "Ej jämförbart", nor a year without a value,
 // drawn as a grey band across the whole chart so that nothing sits at a value
-// the area does not have (never a mark on the zero line).
+// the area does not have (never a mark on the zero line). A series whose values
+// have 95 % intervals gets a pale band along its line, and a value resting on
+// few children (src/lib/compare/uncertainty.js) an open dot.
 import * as Plot from "@observablehq/plot";
 import {labelSide, textWidth} from "../../lib/charts/labels.js";
 import {valueScale} from "../../lib/charts/scale.js";
@@ -16,6 +18,7 @@ import {FOCUS, MISSING_FILL, SERIES_COLORS} from "./colors.js";
 import {describeChart} from "./a11y.js";
 import {trendText} from "../../lib/charts/describe.js";
 import {trendLegend, withLegend} from "./legend.js";
+import {intervalText, MIN_COUNT, smallCount} from "../../lib/compare/uncertainty.js";
 
 /** The label of a comparability break. */
 export const BREAK_LABEL = "Ej jämförbart";
@@ -23,13 +26,20 @@ export const BREAK_LABEL = "Ej jämförbart";
 export const BREAK_CAPTION = "Streckad lodlinje: frågan eller enkäten ändrades och värdena före och efter kan inte jämföras, så linjen bryts.";
 /** What the grey band of a year without a value means, in a caption. */
 export const GAP_CAPTION = "Grått fält: inget värde det året (se verktygstipset), så linjen bryts även där.";
+/** What the pale band along a line means, in a caption. */
+export const BAND_CAPTION = "Ljust band längs linjen: värdets 95-procentiga osäkerhetsintervall (se användarguidens metodbilaga).";
+/** What an open dot means, in a caption. */
+export const SMALL_CAPTION = `Ofylld punkt: värdet bygger på färre än ${MIN_COUNT} barn och kan variera mycket av en slump.`;
 
 const BREAK_FONT_SIZE = 11;
+/** A band is pale enough that lines and other bands show through it. */
+const BAND_OPACITY = 0.16;
 /** Half the width of a gap band, in years: narrower than a year, so bands of neighbouring years stay apart. */
 const GAP_HALF_WIDTH = 0.4;
 
 /**
- * @typedef {{year: number, value?: number | null, status?: string | null, group_id?: string | null, note?: string | null}} TrendPoint
+ * @typedef {{year: number, value?: number | null, status?: string | null, group_id?: string | null, note?: string | null,
+ *   numerator?: number | null, ci_low?: number | null, ci_high?: number | null}} TrendPoint
  * @typedef {object} TrendSeries
  * @property {string} key
  * @property {string} label
@@ -67,7 +77,8 @@ export function trendChart(series, {width = 640, height = 260, measure = "share_
   const axisYears = years ?? yearsOf(drawn);
   const [first, last] = [axisYears[0] ?? 0, axisYears.at(-1) ?? 0];
 
-  const scale = valueScale(measure, valued.map((d) => d.value), {count: tickCount(height - 60, 40)});
+  const banded = valued.filter(hasInterval);
+  const scale = valueScale(measure, [...valued.map((d) => d.value), ...banded.flatMap((d) => [d.ci_low, d.ci_high])], {count: tickCount(height - 60, 40)});
   const marginLeft = verticalAxisMargin(scale.labels);
   const marginRight = 14;
   const px = (/** @type {number} */ year) => marginLeft + ((year - first + 0.5) / (last - first + 1)) * (width - marginLeft - marginRight);
@@ -85,7 +96,7 @@ export function trendChart(series, {width = 640, height = 260, measure = "share_
   const gaps = gapYears(drawn);
   const middle = (scale.domain[0] + scale.domain[1]) / 2;
   const tips = [
-    ...valued.map((d) => ({x: d.year, y: d.value, title: `${d.label}, ${d.year}\n${formatValue(d.value, measure)}`})),
+    ...valued.map((d) => ({x: d.year, y: d.value, title: [`${d.label}, ${d.year}`, formatValue(d.value, measure), pointNotes(d, measure)].filter(Boolean).join("\n")})),
     ...gaps.map((g) => ({x: g.year, y: middle, title: `${g.year}: inget värde\n${g.lines.join("\n")}`}))
   ];
 
@@ -102,11 +113,22 @@ export function trendChart(series, {width = 640, height = 260, measure = "share_
       Plot.rect(gaps, {x1: (d) => d.year - GAP_HALF_WIDTH, x2: (d) => d.year + GAP_HALF_WIDTH, fill: MISSING_FILL, fillOpacity: 0.45}),
       scale.domain[0] <= 0 && scale.domain[1] >= 0 ? Plot.ruleY([0]) : null,
       ...breakMarks.flat(),
+      // Bands first, so that no line runs under another series' band.
+      ...drawn.flatMap((s) => {
+        const band = s.points.filter((p) => hasValue(p) && hasInterval(p));
+        // A year alone in its segment has no band to draw: a short bar instead.
+        const alone = band.filter((p) => band.filter((q) => q.segment === p.segment).length === 1);
+        return [
+          Plot.areaY(band, {x: "year", y1: "ci_low", y2: "ci_high", z: "segment", fill: s.color, fillOpacity: BAND_OPACITY}),
+          Plot.ruleX(alone, {x: "year", y1: "ci_low", y2: "ci_high", stroke: s.color, strokeOpacity: 0.5, strokeWidth: 3})
+        ];
+      }),
       ...drawn.flatMap((s) => {
         const own = s.points.filter(hasValue);
+        const r = s.reference ? 2.5 : 3.5;
         return [
           Plot.line(own, {x: "year", y: "value", z: "segment", stroke: s.color, strokeWidth: s.reference ? 1.75 : 2.5, strokeDasharray: s.dash ?? undefined}),
-          Plot.dot(own, {x: "year", y: "value", fill: s.color, r: s.reference ? 2.5 : 3.5})
+          Plot.dot(own, {x: "year", y: "value", fill: (p) => (smallCount(p, measure) === null ? s.color : "var(--theme-background, white)"), stroke: s.color, strokeWidth: 1.5, r})
         ];
       }),
       Plot.tip(tips, Plot.pointer({x: "x", y: "y", title: "title"}))
@@ -124,10 +146,30 @@ export function trendChart(series, {width = 640, height = 260, measure = "share_
  * @param {TrendOptions} [options]
  * @returns {string}
  */
-export function trendCaption(series, {comparability = [], indicatorId = "", years} = {}) {
+export function trendCaption(series, {comparability = [], indicatorId = "", years, measure = "share_yes"} = {}) {
   const breaks = shownBreaks(comparability, indicatorId, years ?? yearsOf(series));
   const gaps = series.some((s) => s.points.some((p) => !hasValue(p)));
-  return [breaks.length > 0 ? BREAK_CAPTION : "", gaps ? GAP_CAPTION : ""].filter(Boolean).join(" ");
+  const valued = series.flatMap((s) => s.points.filter(hasValue));
+  return [
+    breaks.length > 0 ? BREAK_CAPTION : "",
+    gaps ? GAP_CAPTION : "",
+    valued.some(hasInterval) ? BAND_CAPTION : "",
+    valued.some((p) => smallCount(p, measure) !== null) ? SMALL_CAPTION : ""
+  ]
+    .filter(Boolean)
+    .join(" ");
+}
+
+/** @param {TrendPoint} p */
+function hasInterval(p) {
+  return p.ci_low !== null && p.ci_low !== undefined && p.ci_high !== null && p.ci_high !== undefined;
+}
+
+/** A tooltip's lines on a value's interval and small basis. @param {TrendPoint} p @param {string} measure */
+function pointNotes(p, measure) {
+  const interval = intervalText(p, {measure});
+  const few = smallCount(p, measure);
+  return [interval ? `95 % intervall: ${interval}` : "", few === null ? "" : `litet underlag: ${few} barn`].filter(Boolean).join("\n");
 }
 
 /**

@@ -7,6 +7,7 @@ import {html} from "htl";
 import {formatNumber} from "../../lib/format.js";
 import {filterList, listChoices, listExport, sortList} from "../../lib/compare/unitList.js";
 import {EXPORT_COLUMNS} from "../../lib/compare/views.js";
+import {placeRange} from "../../lib/compare/uncertainty.js";
 import {tableDownloads} from "./download.js";
 
 /** @typedef {import("../../lib/compare/unitList.js").ListRow} ListRow */
@@ -69,8 +70,10 @@ export function unitListTable(rows, {indicator, year, about = () => [], unitHref
           <td class="code">${r.code}</td>
           <td>${r.lan_name}</td>
           <td>${r.kommungrupp}<span class="sub">${r.kommungrupp_name}</span></td>
-          <td class="num">${r.value === null ? html`<span class="status-note">${r.note}</span>` : r.text}${r.basis ? html`<span class="sub">${r.basis}</span>` : ""}</td>
-          ${ranked ? html`<td class="num">${r.rank ? `${formatNumber(r.rank)} av ${formatNumber(r.rank_n)}` : ""}</td>` : ""}
+          <td class="num">${r.value === null ? html`<span class="status-note">${r.note}</span>` : r.text}${r.basis ? html`<span class="sub">${r.basis}</span>` : ""}${
+            r.interval ? html`<span class="sub interval">95 %: ${r.interval}</span>` : ""
+          }${r.caution ? html`<span class="sub small-basis">${r.caution}</span>` : ""}</td>
+          ${ranked ? html`<td class="num">${r.rank ? placeRange(r, (n) => formatNumber(n)).replace(/^plats /, "") : ""}</td>` : ""}
         </tr>`
       )
     );
@@ -89,7 +92,9 @@ export function unitListTable(rows, {indicator, year, about = () => [], unitHref
     ${count}
     <div class="table-scroll" tabindex="0" role="region" aria-label=${`${indicator.short_title} ${year}, alla kommuner`}>
       <table class="compare-table all-units-table">
-        <caption>${indicator.short_title} ${year}: ${indicator.unit}. Klicka på en kolumnrubrik för att sortera.</caption>
+        <caption>${indicator.short_title} ${year}: ${indicator.unit}.${
+          rows.some((r) => r.interval) ? " Under värdet står dess 95-procentiga intervall; placeringen är ett spann där intervallen inte skiljer enheterna åt." : ""
+        } Klicka på en kolumnrubrik för att sortera.</caption>
         <thead><tr>${headers}</tr></thead>
         ${body}
       </table>

@@ -5,6 +5,7 @@
 // draw, so node tests pin them; src/components/charts/a11y.js attaches them.
 import {compareSv, formatValue} from "../format.js";
 import {hasValue} from "../compare/series.js";
+import {intervalText, smallCount} from "../compare/uncertainty.js";
 import {statusText} from "../vocabulary.js";
 
 /**
@@ -33,8 +34,9 @@ function median(values) {
 
 /**
  * A trend chart: per series its first and latest value and the years without
- * one; the breaks in comparability. The table has a row per year and a column per series.
- * @param {{label: string, points: {year: number, value?: number | null, status?: string | null, note?: string | null}[]}[]} series
+ * one; the breaks in comparability. The table has a row per year and a column
+ * per series, and beside a series whose values have intervals a column with them.
+ * @param {{label: string, points: {year: number, value?: number | null, status?: string | null, note?: string | null, numerator?: number | null, ci_low?: number | null, ci_high?: number | null}[]}[]} series
  * @param {{measure?: string, years?: number[], breaks?: number[]}} [options] breaks: the first year after each break
  * @returns {ChartText}
  */
@@ -48,26 +50,31 @@ export function trendText(series, {measure = "share_yes", years, breaks = []} = 
     const last = valued[valued.length - 1];
     const gapText = gaps.length ? `; inget värde ${listAnd(gaps)}` : "";
     if (!first || !last) return `${s.label}: inget värde${gaps.length ? ` (${listAnd(gaps)})` : ""}.`;
-    if (first === last) return `${s.label}: ${formatValue(last.value, measure)} ${last.year}${gapText}.`;
-    return `${s.label}: ${formatValue(first.value, measure)} ${first.year}, ${formatValue(last.value, measure)} ${last.year}${gapText}.`;
+    const lastText = `${formatValue(last.value, measure)} ${last.year}${fewText(last, measure) ? ` (${fewText(last, measure)})` : ""}`;
+    if (first === last) return `${s.label}: ${lastText}${gapText}.`;
+    return `${s.label}: ${formatValue(first.value, measure)} ${first.year}, ${lastText}${gapText}.`;
   });
   const breakText = breaks.length ? ` Jämförbarheten bryts ${listAnd(breaks)}: värdena före och efter kan inte jämföras.` : "";
   const description = `Linjediagram${span ? ` ${span}` : ""}. ${parts.join(" ")}${breakText}`;
+  const banded = series.map((s) => s.points.some((p) => hasValue(p) && intervalText(p, {measure})));
   const rows = axis.map((year) => [
     String(year),
-    ...series.map((s) => {
+    ...series.flatMap((s, i) => {
       const p = s.points.find((d) => d.year === year);
-      if (!p) return "";
-      return hasValue(p) ? formatValue(p.value, measure) : missingText(p);
+      const value = !p ? "" : hasValue(p) ? `${formatValue(p.value, measure)}${fewText(p, measure) ? ` (${fewText(p, measure)})` : ""}` : missingText(p);
+      return banded[i] ? [value, p && hasValue(p) ? intervalText(p, {measure}) : ""] : [value];
     })
   ]);
-  return {description, table: {columns: ["År", ...series.map((s) => s.label)], numeric: [false, ...series.map(() => true)], rows}};
+  const columns = series.flatMap((s, i) => (banded[i] ? [s.label, `${s.label}: intervall 95 %`] : [s.label]));
+  return {description, table: {columns: ["År", ...columns], numeric: [false, ...columns.map(() => true)], rows}};
 }
 
 /**
  * A bar chart: every bar when there are few, else the highest and the lowest;
  * the rows without a value and why; the reference line.
- * @param {{label: string, value: number | null, status?: string | null, note?: string | null, numerator?: number | null, denominator?: number | null}[]} rows in the order drawn
+ * A bar with an interval has it in the table; a value resting on few children says so.
+ * @param {{label: string, value: number | null, status?: string | null, note?: string | null, numerator?: number | null, denominator?: number | null,
+ *   ci_low?: number | null, ci_high?: number | null}[]} rows in the order drawn
  * @param {{measure?: string, reference?: number | null, referenceLabel?: string, format?: (value: number) => string}} [options]
  * @returns {ChartText}
  */
@@ -76,7 +83,8 @@ export function barText(rows, {measure = "share_yes", reference, referenceLabel 
   const valued = rows.filter(hasValue);
   const without = rows.filter((d) => !hasValue(d));
   const byValue = [...valued].sort((a, b) => Number(b.value) - Number(a.value) || compareSv(a.label, b.label));
-  const bar = (/** @type {{label: string, value: number | null}} */ d) => `${d.label} ${text(Number(d.value))}`;
+  const smallText = (/** @type {typeof rows[number]} */ d) => fewText(d, measure);
+  const bar = (/** @type {typeof rows[number]} */ d) => `${d.label} ${text(Number(d.value))}${smallText(d) ? ` (${smallText(d)})` : ""}`;
   let content;
   if (valued.length <= 8) content = `${valued.map(bar).join(", ")}.`;
   else content = `Högst ${bar(/** @type {typeof valued[number]} */ (byValue[0]))}, lägst ${bar(/** @type {typeof valued[number]} */ (byValue[byValue.length - 1]))}.`;
@@ -85,20 +93,39 @@ export function barText(rows, {measure = "share_yes", reference, referenceLabel 
   const referenceText = hasReference ? ` Streckad linje: ${referenceLabel} ${formatValue(reference, measure)}.` : "";
   const description = `Stapeldiagram med ${rows.length} ${rows.length === 1 ? "stapel" : "staplar"}. ${valued.length ? content : ""}${missing}${referenceText}`.replace(/ {2,}/g, " ").trim();
   const basis = rows.some((d) => d.numerator !== null && d.numerator !== undefined && d.denominator);
+  const intervals = rows.some((d) => hasValue(d) && intervalText(d, {measure}));
+  const notes = rows.some((d) => hasValue(d) && smallText(d));
   const tableRows = rows.map((d) => [
     d.label,
     hasValue(d) ? text(Number(d.value)) : missingText(d),
-    ...(basis ? [d.numerator !== null && d.numerator !== undefined && d.denominator ? `${formatValue(d.numerator, "count")} av ${formatValue(d.denominator, "count")}` : ""] : [])
+    ...(basis ? [d.numerator !== null && d.numerator !== undefined && d.denominator ? `${formatValue(d.numerator, "count")} av ${formatValue(d.denominator, "count")}` : ""] : []),
+    ...(intervals ? [hasValue(d) ? intervalText(d, {measure}) : ""] : []),
+    ...(notes ? [hasValue(d) ? smallText(d) : ""] : [])
   ]);
-  if (hasReference) tableRows.push([referenceLabel, formatValue(reference, measure), ...(basis ? [""] : [])]);
-  return {description, table: {columns: ["Område", "Värde", ...(basis ? ["Underlag"] : [])], numeric: [false, true, ...(basis ? [false] : [])], rows: tableRows}};
+  const extra = [...(basis ? [["Underlag", false]] : []), ...(intervals ? [["Intervall 95 %", true]] : []), ...(notes ? [["Anmärkning", false]] : [])];
+  if (hasReference) tableRows.push([referenceLabel, formatValue(reference, measure), ...extra.map(() => "")]);
+  return {
+    description,
+    table: {columns: ["Område", "Värde", ...extra.map(([c]) => String(c))], numeric: [false, true, ...extra.map(([, n]) => Boolean(n))], rows: tableRows}
+  };
+}
+
+/**
+ * "litet underlag, 6 barn" for a value resting on few children; "" otherwise.
+ * @param {{value?: number | null, numerator?: number | null, ci_low?: number | null}} d
+ * @param {string} measure
+ */
+function fewText(d, measure) {
+  const count = smallCount(d, measure);
+  return count === null ? "" : `litet underlag, ${formatValue(count, "count")} barn`;
 }
 
 /**
  * A dot strip: how many units, their range and median, the chosen units and the reference.
  * The table lists every unit, highest value first, the chosen ones marked.
- * @param {{code: string, name: string, value: number | null, status?: string | null}[]} rows
- * @param {{code: string, label: string, value: number | null}[]} chosen
+ * A chosen unit's interval and small basis are named; the table has every unit's interval where the values have them.
+ * @param {{code: string, name: string, value: number | null, status?: string | null, numerator?: number | null, ci_low?: number | null, ci_high?: number | null}[]} rows
+ * @param {{code: string, label: string, value: number | null, numerator?: number | null, ci_low?: number | null, ci_high?: number | null}[]} chosen
  * @param {{measure?: string, reference?: number | null, referenceLabel?: string}} [options]
  * @returns {ChartText}
  */
@@ -107,17 +134,23 @@ export function stripText(rows, chosen, {measure = "share_yes", reference, refer
   const values = valued.map((d) => Number(d.value));
   const range = values.length ? ` från ${formatValue(Math.min(...values), measure)} till ${formatValue(Math.max(...values), measure)}, median ${formatValue(median(values), measure)}` : "";
   const marked = chosen.filter(hasValue);
-  const chosenText = marked.length ? ` Markerade: ${marked.map((d) => `${d.label} ${formatValue(d.value, measure)}`).join(", ")}.` : "";
+  const notes = (/** @type {typeof chosen[number]} */ d) => [intervalText(d, {measure}) ? `95 % intervall ${intervalText(d, {measure})}` : "", fewText(d, measure)].filter(Boolean).join(", ");
+  const chosenText = marked.length ? ` Markerade: ${marked.map((d) => `${d.label} ${formatValue(d.value, measure)}${notes(d) ? ` (${notes(d)})` : ""}`).join(", ")}.` : "";
   const referenceText = reference !== null && reference !== undefined ? ` ${referenceLabel}: ${formatValue(reference, measure)}.` : "";
   const description = `Punktdiagram med en punkt per enhet: ${valued.length} enheter med värde${range}.${chosenText}${referenceText}`;
   const chosenCodes = new Set(chosen.map((d) => d.code));
   const sorted = [...valued].sort((a, b) => Number(b.value) - Number(a.value) || compareSv(a.name, b.name));
+  const intervals = valued.some((d) => intervalText(d, {measure}));
   return {
     description,
     table: {
-      columns: ["Enhet", "Värde"],
-      numeric: [false, true],
-      rows: sorted.map((d) => [chosenCodes.has(d.code) ? `${d.name} (vald)` : d.name, formatValue(d.value, measure)])
+      columns: ["Enhet", "Värde", ...(intervals ? ["Intervall 95 %"] : [])],
+      numeric: [false, true, ...(intervals ? [true] : [])],
+      rows: sorted.map((d) => [
+        chosenCodes.has(d.code) ? `${d.name} (vald)` : d.name,
+        `${formatValue(d.value, measure)}${fewText(d, measure) ? ` (${fewText(d, measure)})` : ""}`,
+        ...(intervals ? [intervalText(d, {measure})] : [])
+      ])
     }
   };
 }

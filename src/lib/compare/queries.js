@@ -17,7 +17,10 @@
 //   group's kommuner (each kommun counts once; for an even count, the mean of the
 //   two middle values).
 // - Rank: 1 is the highest value among units with a value that year; equal
-//   values share a rank.
+//   values share a rank. Where values have intervals, the rank is also a range
+//   (rank_low–rank_high): from one more than the number of units clearly above
+//   to the number not clearly below (uncertainty.js).
+import {clearlyAboveSql} from "./uncertainty.js";
 import {sqlAreaCode, sqlIndicatorId, sqlList, sqlString, sqlYear} from "../sql.js";
 import {MEASURES} from "../schema.js";
 import {isAnswer} from "../vocabulary.js";
@@ -71,7 +74,7 @@ const GROUP_COLUMNS = `${GROUP_VALUE} AS value, ${GROUP_NUMERATOR} AS numerator,
  * @param {string} [yearsSql]
  */
 function comparedUnitsSql(indicatorIds, yearsSql = "TRUE") {
-  return `SELECT o.indicator_id, o.year, o.area_code, o.value, o.numerator, o.denominator, o.status, a.kommungrupp, a.lan_code, i.measure
+  return `SELECT o.indicator_id, o.year, o.area_code, o.value, o.numerator, o.denominator, o.status, o.ci_low, o.ci_high, a.kommungrupp, a.lan_code, i.measure
     FROM observations o
     JOIN indicators i ON i.id = o.indicator_id
     JOIN areas a ON a.code = o.area_code
@@ -153,8 +156,10 @@ export async function unitRanks(query, {indicatorIds, year}) {
 
 /**
  * The comparison table: for each indicator, year and unit, the unit's value
- * with status, numerator and denominator, its rank among the compared units,
- * and the values of its kommungrupp, län and riket. `year`: one year;
+ * with status, numerator, denominator and interval (ci_low, ci_high), its rank
+ * among the compared units (and, where values have intervals, the range
+ * rank_low–rank_high it may lie in), and the values of its kommungrupp, län
+ * and riket (län and riket with their intervals). `year`: one year;
  * "latest", each indicator's newest year with a value for riket; "all", every
  * year with a value for riket (a download of every year). `codes`: the units
  * (kommun or stadsdel codes); null for every kommun and stadsdel. A unit with
@@ -173,12 +178,14 @@ const RIKET_YEARS = "(SELECT r.year FROM observations r WHERE r.indicator_id = i
 export async function comparison(query, {indicatorIds, year = "latest", codes = null}) {
   const yearSql = year === "all" ? `IN ${RIKET_YEARS}` : `= ${year === "latest" ? LATEST_YEAR : sqlYear(year)}`;
   const units = codes === null ? "level IN ('kommun', 'stadsdel')" : `code IN ${sqlList(codes, sqlAreaCode)}`;
-  return query(`WITH yr AS (
+  return query(`WITH u AS (
+      SELECT code, kommungrupp, lan_code FROM areas WHERE ${units}
+    ), yr AS (
       SELECT i.id AS indicator_id, i.measure, y.year FROM indicators i
       JOIN (SELECT DISTINCT year FROM observations) y ON y.year ${yearSql}
       WHERE i.id IN ${sqlList(indicatorIds, sqlIndicatorId)}
     ), b AS (
-      SELECT o.indicator_id, o.year, o.area_code, o.value, o.numerator, o.denominator, o.status, a.kommungrupp, i.measure
+      SELECT o.indicator_id, o.year, o.area_code, o.value, o.numerator, o.denominator, o.status, o.ci_low, o.ci_high, a.kommungrupp, i.measure
       FROM observations o
       JOIN yr ON yr.indicator_id = o.indicator_id AND yr.year = o.year
       JOIN indicators i ON i.id = o.indicator_id
@@ -190,21 +197,29 @@ export async function comparison(query, {indicatorIds, year = "latest", codes = 
         count(*) OVER (PARTITION BY indicator_id, year) AS rank_n,
         count(*) OVER (PARTITION BY indicator_id, year, value) AS ties
       FROM b WHERE status = 'ok'
+    ), spans AS (
+      -- Per unit with an interval: how many units are clearly above and clearly below it.
+      SELECT x.indicator_id, x.year, x.area_code,
+        count(*) FILTER (WHERE ${clearlyAboveSql("y", "x")}) AS above,
+        count(*) FILTER (WHERE ${clearlyAboveSql("x", "y")}) AS below
+      FROM b x JOIN b y ON y.indicator_id = x.indicator_id AND y.year = x.year
+      WHERE x.status = 'ok' AND y.status = 'ok' AND x.ci_low IS NOT NULL AND y.ci_low IS NOT NULL
+        AND x.area_code IN (SELECT code FROM u)
+      GROUP BY x.indicator_id, x.year, x.area_code
     ), grp AS (
       SELECT b.indicator_id, b.year, b.kommungrupp, ${GROUP_COLUMNS}
       FROM b GROUP BY b.indicator_id, b.year, b.kommungrupp, b.measure
-    ), u AS (
-      SELECT code, kommungrupp, lan_code FROM areas WHERE ${units}
     )
     SELECT yr.indicator_id, yr.year, yr.measure, u.code,
-      o.value, o.status, o.numerator, o.denominator,
-      r.rank, r.rank_n, r.ties,
+      o.value, o.status, o.numerator, o.denominator, o.ci_low, o.ci_high,
+      r.rank, r.rank_n, r.ties, 1 + s.above AS rank_low, r.rank_n - s.below AS rank_high,
       u.kommungrupp AS group_code, g.value AS group_value, g.numerator AS group_numerator, g.denominator AS group_denominator, g.n AS group_n, g.units AS group_units,
-      u.lan_code, l.value AS lan_value, l.status AS lan_status, l.numerator AS lan_numerator, l.denominator AS lan_denominator,
-      rk.value AS riket_value, rk.status AS riket_status, rk.numerator AS riket_numerator, rk.denominator AS riket_denominator
+      u.lan_code, l.value AS lan_value, l.status AS lan_status, l.numerator AS lan_numerator, l.denominator AS lan_denominator, l.ci_low AS lan_ci_low, l.ci_high AS lan_ci_high,
+      rk.value AS riket_value, rk.status AS riket_status, rk.numerator AS riket_numerator, rk.denominator AS riket_denominator, rk.ci_low AS riket_ci_low, rk.ci_high AS riket_ci_high
     FROM yr CROSS JOIN u
     LEFT JOIN observations o ON o.indicator_id = yr.indicator_id AND o.year = yr.year AND o.area_code = u.code
     LEFT JOIN ranked r ON r.indicator_id = yr.indicator_id AND r.year = yr.year AND r.area_code = u.code
+    LEFT JOIN spans s ON s.indicator_id = yr.indicator_id AND s.year = yr.year AND s.area_code = u.code
     LEFT JOIN grp g ON g.indicator_id = yr.indicator_id AND g.year = yr.year AND g.kommungrupp = u.kommungrupp
     LEFT JOIN observations l ON l.indicator_id = yr.indicator_id AND l.year = yr.year AND l.area_code = u.lan_code
     LEFT JOIN observations rk ON rk.indicator_id = yr.indicator_id AND rk.year = yr.year AND rk.area_code = '00'
@@ -213,21 +228,21 @@ export async function comparison(query, {indicatorIds, year = "latest", codes = 
 
 /**
  * Values over all years for the given areas (units, län, riket: any codes),
- * each with its comparability group_id (null for a year outside every group).
+ * with their counts and intervals, each with its comparability group_id (null for a year outside every group).
  */
 /** @param {Query} query @param {{indicatorIds: string[], codes: string[]}} options @returns {Promise<Row[]>} */
 export async function trends(query, {indicatorIds, codes}) {
-  return query(`SELECT o.indicator_id, o.area_code, o.year, o.value, o.status, o.numerator, o.denominator, c.group_id
+  return query(`SELECT o.indicator_id, o.area_code, o.year, o.value, o.status, o.numerator, o.denominator, o.ci_low, o.ci_high, c.group_id
     FROM observations o
     LEFT JOIN comparability c ON c.indicator_id = o.indicator_id AND o.year BETWEEN c.first_year AND c.last_year
     WHERE o.indicator_id IN ${sqlList(indicatorIds, sqlIndicatorId)} AND o.area_code IN ${sqlList(codes, sqlAreaCode)}
     ORDER BY o.indicator_id, o.area_code, o.year`);
 }
 
-/** Every compared unit's value for one year (the dot strip): code, name, kind, value. */
+/** Every compared unit's value for one year (the dot strip): code, name, kind, value, and the count and interval behind it. */
 /** @param {Query} query @param {{indicatorIds: string[], year: number}} options @returns {Promise<Row[]>} */
 export async function distribution(query, {indicatorIds, year}) {
-  return query(`SELECT b.indicator_id, b.area_code AS code, a.name, a.level, b.value, b.status
+  return query(`SELECT b.indicator_id, b.area_code AS code, a.name, a.level, b.value, b.status, b.numerator, b.ci_low, b.ci_high
     FROM (${comparedUnitsSql(indicatorIds, `o.year = ${sqlYear(year)}`)}) b
     JOIN areas a ON a.code = b.area_code
     WHERE b.status = 'ok'

@@ -4,17 +4,20 @@
 // values moved, written from the comparison rows with the narrative helpers.
 // Every rule is here and tested in test/src/lib/compare/sentences.test.ts; the
 // wording never hides a missing value, never dates a value it does not name the
-// year of, and compares rates, not the counts of units of different size.
+// year of, compares rates, not the counts of units of different size, and never
+// claims a difference the data cannot carry (the rules of uncertainty.js).
 import {formatValue} from "../format.js";
-import {capitalize, numberWord, percentText, ratioInWords, round, trendInWords} from "../narrative.js";
+import {capitalize, numberWord, percentText, trendInWords} from "../narrative.js";
 import {statusText} from "./text.js";
 import {isAnswer} from "../vocabulary.js";
 import {negate, pastTense, predicate, proVerb} from "./verbs.js";
+import {againstRiket, changeText} from "./differences.js";
+import {countBehind, MIN_COUNT, rankSpan} from "./uncertainty.js";
 
 /** @typedef {import("../sql.js").Row} Row */
 /** @typedef {import("./text.js").UnitName & {stadsdelar: number}} SentenceUnit A unit row (loadUnits or a unit page's report). */
 /** @typedef {{id: string, short_title: string, description?: string | null, source?: string, measure: string}} IndicatorMeta */
-/** @typedef {{year: number, value: number | null, status: string | null, group_id?: string | null}} Point */
+/** @typedef {{year: number, value: number | null, status: string | null, group_id?: string | null, numerator?: number | null, ci_low?: number | null, ci_high?: number | null}} Point */
 /** @typedef {{year: number, answered: number, units: number}} Survey */
 
 const LANDET = "av landets kommuner och stadsdelar";
@@ -77,6 +80,9 @@ export function indicatorSentence(row, unit, indicator, {groupName, parts, lates
     }
     if (row.status === "missing" && indicator.source === "enkät") return `${who} lämnade frågan obesvarad ${year}.`;
     if (row.status === "suppressed") return `${indicator.short_title}, ${year}: uppgiften för ${unit.name} är skyddad av sekretess eftersom antalet är litet.`;
+    if (row.status === "suppressed_secondary") {
+      return `${indicator.short_title}, ${year}: uppgiften för ${unit.name} är skyddad av sekretess, eftersom ett annat litet antal annars skulle kunna räknas fram ur summorna.`;
+    }
     const reason = statusText(row.status ?? null, {year, kind: unit.kind});
     return `${indicator.short_title}, ${year}: ${reason}${unit.kind === "stadsdel" && row.status == null ? `; se ${unit.kommun_name}` : ""}.`;
   }
@@ -172,17 +178,6 @@ function responseSentence(row, unit) {
   return `${who} besvarade inte enkäten ${year}${riket ? `; det gjorde${riket}` : ""}.`;
 }
 
-/** A rate is higher or lower than another, never "more": "40 procent högre än", "lika högt som", "dubbelt så högt som". */
-const LEVEL_WORDS = {noun: "högt", more: "högre", less: "lägre"};
-
-/** How a rate compares: "26 procent högre än", "dubbelt så högt som". @param {number} value @param {number} reference */
-function comparedWith(value, reference) {
-  if (!(reference > 0)) return null;
-  const words = ratioInWords(value / reference, LEVEL_WORDS);
-  if (!words) return null;
-  return /högre$|lägre$/.test(words) ? `${words} än` : `${words} som`;
-}
-
 /**
  * "det högsta", "det näst högsta", "det 12:e högsta", "det lägsta".
  * @param {number} rank
@@ -198,24 +193,32 @@ export function rankWords(rank, n) {
 }
 
 /**
- * A register value: the value and year; for a rate, how it compares with riket,
- * the kommungrupp's median and the unit's rank. A count is only stated: the
- * counts of kommuner of different size say nothing about one another.
+ * A register value: the value and year; for a rate, how it compares with riket
+ * (uncertainty.js decides whether it may), the kommungrupp's median and the
+ * unit's place, a range where the intervals leave it open. A count is only
+ * stated, with a caution when it is small: the counts of kommuner of different
+ * size say nothing about one another.
  * @param {Row} row @param {SentenceUnit} unit @param {IndicatorMeta} indicator @param {{groupName?: string | null}} options
  */
 function registerSentence(row, unit, indicator, {groupName}) {
   const value = formatValue(row.value, indicator.measure);
   let first = `${indicator.short_title}, ${row.year}: ${value} i ${unit.name}`;
-  if (indicator.measure === "count") return `${first}.`;
+  if (indicator.measure === "count") {
+    const count = countBehind(row, indicator.measure);
+    return count !== null && count < MIN_COUNT ? `${first}; ett så litet antal kan variera mycket mellan åren av en slump.` : `${first}.`;
+  }
   if (row.riket_status === "ok") {
-    const words = comparedWith(round(row.value, 1), round(row.riket_value, 1));
-    if (words) first += `, ${words} i riket (${formatValue(row.riket_value, indicator.measure)})`;
+    const {lead, text} = againstRiket(row, indicator.measure);
+    first += `${lead}${text}`;
   }
   let sentence = `${first}.`;
   if (row.group_value !== null && row.group_value !== undefined) {
     sentence += ` Medianen i kommungruppen${groupName ? ` ${groupName}` : ""} är ${formatValue(row.group_value, indicator.measure)}.`;
   }
-  if (row.rank && row.rank_n) {
+  const span = rankSpan(row);
+  if (span && row.rank_n) {
+    sentence += ` Med hänsyn till osäkerheten ligger ${unit.name} någonstans på plats ${span[0]}–${span[1]} av ${row.rank_n} kommuner med uppgift (plats 1 har det högsta värdet).`;
+  } else if (row.rank && row.rank_n) {
     const tie = row.ties > 1 ? ` (delat med ${numberWord(row.ties - 1)} ${row.ties - 1 === 1 ? "annan" : "andra"})` : "";
     sentence += ` ${unit.name} har ${rankWords(row.rank, row.rank_n)} värdet av ${row.rank_n} kommuner med uppgift${tie}.`;
   }
@@ -256,10 +259,11 @@ export function trendSentence(points, indicator, {binary = false} = {}) {
     const share = isAnswer(indicator.measure);
     const noun = share ? "andelen" : indicator.measure === "count" ? "antalet" : "värdet";
     const cut = g < groups.length - 1;
+    const [from, to] = [formatValue(first.value, indicator.measure), formatValue(last.value, indicator.measure)];
     // Verb second: "2010–2016 ökade värdet", "2010–2016 var andelen i stort sett oförändrad"
     // ("andelen" is common gender, "antalet" and "värdet" neuter).
     const moved = words === "oförändrat" ? `var ${noun} i stort sett ${share ? "oförändrad" : "oförändrat"}` : `${PAST_TREND[words]} ${noun}`;
-    const text = `${first.year}–${last.year} ${moved} (${formatValue(first.value, indicator.measure)} → ${formatValue(last.value, indicator.measure)})`;
+    const text = words === "oförändrat" ? `${first.year}–${last.year} ${moved} (${from} → ${to})` : changeText(first, last, indicator.measure, {noun, moved, from, to});
     if (!cut) return `${text}.`;
     const breakYear = Math.min(...points.filter((d) => (d.group_id ?? null) === groups[g + 1]).map((d) => d.year));
     // The response rate has no question of its own: the survey was remade.

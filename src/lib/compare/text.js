@@ -191,6 +191,13 @@ export function unitKindText(unit) {
 }
 
 /**
+ * A cell hidden by secondary disclosure control, in a table or a tooltip: the
+ * vocabulary's "skyddad av sekretess för att skydda en annan uppgift" said so
+ * that a reader sees why a count that is not small is hidden.
+ */
+export const SECONDARY_TEXT = "skyddad av sekretess, så att ett annat litet antal inte kan räknas fram";
+
+/**
  * Why a value is not shown. `status` null means there is no row at all: the
  * indicator was not measured that year (`measured` false) or is not reported
  * for this kind of unit (register values for stadsdelar).
@@ -207,6 +214,7 @@ export function statusText(status, {year, kind = "kommun", measured = true} = {}
     if (!measured) return `mättes inte ${year}`;
     return kind === "stadsdel" ? "redovisas inte för stadsdelar" : vocabularyText("missing");
   }
+  if (status === "suppressed_secondary") return SECONDARY_TEXT;
   return vocabularyText(status);
 }
 

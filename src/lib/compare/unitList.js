@@ -7,13 +7,14 @@
 import {compareSv} from "../format.js";
 import {statusText} from "./text.js";
 import {isOwnAnswer} from "../vocabulary.js";
-import {basisText, valueText} from "./views.js";
+import {basisText, cautionText, intervalText, valueText} from "./views.js";
 
 /**
  * One unit in the list.
  * @typedef {{code: string, name: string, kind: string, kind_text: string, lan_code: string, lan_name: string, kommungrupp: string, kommungrupp_name: string,
  *   value: number | null, text: string | null, status: string | null, note: string | null, basis: string, numerator: number | null, denominator: number | null,
- *   rank: number | null, rank_n: number | null}} ListRow
+ *   ci_low: number | null, ci_high: number | null, interval: string, caution: string,
+ *   rank: number | null, rank_n: number | null, rank_low: number | null, rank_high: number | null}} ListRow
  * @typedef {{lan?: string | null, grupp?: string | null, stadsdelar?: boolean}} ListFilter
  * @typedef {"name" | "code" | "lan" | "grupp" | "value" | "rank"} ListKey
  */
@@ -33,7 +34,20 @@ export function listRows(indicator, comparisonRows, units, {year}) {
   return units.map((unit) => {
     const r = byCode.get(unit.code) ?? {};
     const ok = r.status === "ok";
-    const row = {role: /** @type {const} */ ("unit"), code: unit.code, unit, label: unit.name, color: "", value: ok ? r.value : null, status: r.status ?? null, note: null, numerator: r.numerator ?? null, denominator: r.denominator ?? null};
+    const row = {
+      role: /** @type {const} */ ("unit"),
+      code: unit.code,
+      unit,
+      label: unit.name,
+      color: "",
+      value: ok ? r.value : null,
+      status: r.status ?? null,
+      note: null,
+      numerator: r.numerator ?? null,
+      denominator: r.denominator ?? null,
+      ci_low: ok ? r.ci_low ?? null : null,
+      ci_high: ok ? r.ci_high ?? null : null
+    };
     // A unit's own yes or no is "Ja"/"Nej" and has no place: 300 units share the first.
     const own = isOwnAnswer(indicator.measure, unit);
     return {
@@ -52,8 +66,14 @@ export function listRows(indicator, comparisonRows, units, {year}) {
       basis: ok ? basisText(row, indicator) : "",
       numerator: row.numerator,
       denominator: row.denominator,
+      ci_low: row.ci_low,
+      ci_high: row.ci_high,
+      interval: intervalText(row, indicator),
+      caution: cautionText(row, indicator),
       rank: own ? null : r.rank ?? null,
-      rank_n: own ? null : r.rank_n ?? null
+      rank_n: own ? null : r.rank_n ?? null,
+      rank_low: own ? null : r.rank_low ?? null,
+      rank_high: own ? null : r.rank_high ?? null
     };
   });
 }
@@ -126,7 +146,12 @@ export function listExport(indicator, rows, year) {
     numerator: r.numerator,
     denominator: r.denominator,
     method: "",
+    ci_low: r.ci_low,
+    ci_high: r.ci_high,
+    caution: r.caution,
     rank: r.rank,
+    rank_low: r.rank_low,
+    rank_high: r.rank_high,
     rank_n: r.rank_n
   }));
 }

@@ -6,7 +6,10 @@ import {formatNumber, formatValue} from "../format.js";
 import {REFERENCE_STYLE, UNIT_COLORS} from "./palette.js";
 import {GROUP_DEFINITION} from "./queries.js";
 import {ORGANISATION_NOTE, statusText, unitLabel} from "./text.js";
+import {cautionText, intervalText, MIN_COUNT, placeRange} from "./uncertainty.js";
 import {isAnswer, isOwnAnswer} from "../vocabulary.js";
+
+export {cautionText, intervalText};
 
 /**
  * A chosen unit: what names it, and its kommungrupp and län.
@@ -16,7 +19,8 @@ import {isAnswer, isOwnAnswer} from "../vocabulary.js";
 /**
  * One row of an indicator's comparison: a chosen unit, a kommungrupp, a län or riket.
  * @typedef {{role: "unit" | "grupp" | "län" | "riket", code: string, label: string, color: string, value: number | null, status: string | null, note: string | null,
- *   numerator: number | null, denominator: number | null, unit?: SelectedUnit, rank?: number | null, rank_n?: number | null, ties?: number | null,
+ *   numerator: number | null, denominator: number | null, ci_low?: number | null, ci_high?: number | null, unit?: SelectedUnit,
+ *   rank?: number | null, rank_n?: number | null, ties?: number | null, rank_low?: number | null, rank_high?: number | null,
  *   shortLabel?: string, name?: string, method?: "andel" | "median", n?: number | null, units?: number | null}} DisplayRow
  */
 
@@ -61,7 +65,8 @@ export function basisText(row, indicator) {
 }
 
 /**
- * Where the unit stands among the compared units: "plats 46 av 277", "304 av 310 svarade ja".
+ * Where the unit stands among the compared units: "plats 46 av 277", a range
+ * where the intervals leave the place open ("plats 12–85 av 290"), "304 av 310 svarade ja".
  * @param {DisplayRow} row
  * @param {IndicatorInfo} indicator
  * @returns {string}
@@ -73,7 +78,8 @@ export function placeText(row, indicator) {
     const answer = indicator.measure === "response_rate" ? (yes ? "svarade" : "svarade inte") : yes ? "svarade ja" : "svarade nej";
     return `${formatNumber(row.ties)} av ${formatNumber(row.rank_n)} ${answer}`;
   }
-  return `plats ${formatNumber(row.rank)} av ${formatNumber(row.rank_n)}${(row.ties ?? 0) > 1 ? " (delad)" : ""}`;
+  const place = placeRange(row, (n) => formatNumber(n));
+  return place.includes("–") ? place : `${place}${(row.ties ?? 0) > 1 ? " (delad)" : ""}`;
 }
 
 /**
@@ -106,9 +112,13 @@ export function displayRows(indicator, comparisonRows, selection, {year, measure
       note: ok ? null : statusText(r.status ?? null, {year, kind: unit.kind, measured}),
       numerator: r.numerator ?? null,
       denominator: r.denominator ?? null,
+      ci_low: ok ? r.ci_low ?? null : null,
+      ci_high: ok ? r.ci_high ?? null : null,
       rank: r.rank ?? null,
       rank_n: r.rank_n ?? null,
-      ties: r.ties ?? null
+      ties: r.ties ?? null,
+      rank_low: r.rank_low ?? null,
+      rank_high: r.rank_high ?? null
     };
   });
   const first = comparisonRows[0];
@@ -148,7 +158,9 @@ export function displayRows(indicator, comparisonRows, selection, {year, measure
         status: r.lan_status ?? null,
         note: r.lan_status === "ok" ? null : statusText(r.lan_status ?? null, {year, measured}),
         numerator: r.lan_numerator ?? null,
-        denominator: r.lan_denominator ?? null
+        denominator: r.lan_denominator ?? null,
+        ci_low: r.lan_status === "ok" ? r.lan_ci_low ?? null : null,
+        ci_high: r.lan_status === "ok" ? r.lan_ci_high ?? null : null
       });
     }
   }
@@ -162,7 +174,9 @@ export function displayRows(indicator, comparisonRows, selection, {year, measure
       status: first.riket_status ?? null,
       note: first.riket_status === "ok" ? null : statusText(first.riket_status ?? null, {year, measured}),
       numerator: first.riket_numerator ?? null,
-      denominator: first.riket_denominator ?? null
+      denominator: first.riket_denominator ?? null,
+      ci_low: first.riket_status === "ok" ? first.riket_ci_low ?? null : null,
+      ci_high: first.riket_status === "ok" ? first.riket_ci_high ?? null : null
     });
   }
   return rows;
@@ -184,7 +198,12 @@ export const EXPORT_COLUMNS = [
   {key: "numerator", label: "Täljare", type: "number", numFmt: "#,##0"},
   {key: "denominator", label: "Nämnare", type: "number", numFmt: "#,##0"},
   {key: "method", label: "Beräkning", type: "text"},
+  {key: "ci_low", label: "Intervall 95 %, nedre", type: "number", numFmt: "0.0"},
+  {key: "ci_high", label: "Intervall 95 %, övre", type: "number", numFmt: "0.0"},
+  {key: "caution", label: "Anmärkning", type: "text"},
   {key: "rank", label: "Placering", type: "number", numFmt: "0"},
+  {key: "rank_low", label: "Placering med osäkerhet, från", type: "number", numFmt: "0"},
+  {key: "rank_high", label: "Placering med osäkerhet, till", type: "number", numFmt: "0"},
   {key: "rank_n", label: "Antal enheter med värde", type: "number", numFmt: "0"}
 ];
 
@@ -208,13 +227,18 @@ export function exportRows(indicator, rows, year) {
     numerator: r.numerator ?? null,
     denominator: r.denominator ?? null,
     method: r.role === "grupp" ? (r.method === "andel" ? "andel av enheternas svar" : `median av ${r.n} kommuner`) : r.role === "unit" ? "" : "andel/summa för området",
+    ci_low: r.ci_low ?? null,
+    ci_high: r.ci_high ?? null,
+    caution: cautionText(r, indicator),
     rank: r.role === "unit" ? r.rank ?? null : null,
+    rank_low: r.role === "unit" ? r.rank_low ?? null : null,
+    rank_high: r.role === "unit" ? r.rank_high ?? null : null,
     rank_n: r.role === "unit" ? r.rank_n ?? null : null
   }));
 }
 
 /**
- * @typedef {{year: number, value: number | null, status: string | null, numerator?: number | null, denominator?: number | null, n?: number | null}} YearPoint
+ * @typedef {{year: number, value: number | null, status: string | null, numerator?: number | null, denominator?: number | null, n?: number | null, ci_low?: number | null, ci_high?: number | null}} YearPoint
  * @typedef {{unit: YearPoint[], group: YearPoint[], lan: YearPoint[], riket: YearPoint[]}} UnitTrends
  */
 
@@ -243,9 +267,13 @@ export function comparisonRowsByYear(value, code) {
       status: u?.status ?? null,
       numerator: u?.numerator ?? null,
       denominator: u?.denominator ?? null,
+      ci_low: u?.ci_low ?? null,
+      ci_high: u?.ci_high ?? null,
       rank: null,
       rank_n: null,
       ties: null,
+      rank_low: null,
+      rank_high: null,
       group_method: value.group_method,
       group_value: g?.status === "ok" ? g.value : null,
       group_numerator: g?.numerator ?? null,
@@ -255,10 +283,14 @@ export function comparisonRowsByYear(value, code) {
       lan_status: l?.status ?? null,
       lan_numerator: l?.numerator ?? null,
       lan_denominator: l?.denominator ?? null,
+      lan_ci_low: l?.ci_low ?? null,
+      lan_ci_high: l?.ci_high ?? null,
       riket_value: r?.value ?? null,
       riket_status: r?.status ?? null,
       riket_numerator: r?.numerator ?? null,
-      riket_denominator: r?.denominator ?? null
+      riket_denominator: r?.denominator ?? null,
+      riket_ci_low: r?.ci_low ?? null,
+      riket_ci_high: r?.ci_high ?? null
     };
   });
 }
@@ -272,6 +304,10 @@ export const DEFINITIONS = [
   ["Kommungruppens värde, register", GROUP_DEFINITION.median],
   ["Län och riket", "Andelen av alla enheter i länet respektive landet som svarat ja (enkät), eller områdets eget registervärde. För antal är det länets och rikets summa."],
   ["Placering", "Plats 1 har det högsta värdet bland jämförelseenheterna med värde samma år. Lika värden delar plats. För ja/nej-frågor visas hur många som svarat likadant."],
+  [
+    "Osäkerhet",
+    `Registervärden har ett 95-procentigt intervall. Placeringen blir då ett spann, till exempel plats 12–85 av 290: enheten ligger säkert under de kommuner vars värde är tydligt högre och säkert över dem vars värde är tydligt lägre, men kan byta plats med alla andra. Ett värde som bygger på färre än ${MIN_COUNT} barn har litet underlag och jämförs inte i texterna.`
+  ],
   ["Brott i tidsserien", "När frågan eller enkäten ändrats kan värdena inte jämföras: linjen bryts vid den streckade markeringen."],
   ["SKL och SKR", ORGANISATION_NOTE]
 ];

@@ -25,6 +25,10 @@ describe("with the sample data", () => {
     expect(t.competenceNew).toBe("Andelen handläggare med socionomexamen och erfarenhet av barnutredningar är därför en av årets kvalitetsindikatorer.");
     expect(t.participation).toBe("Deltagandet i årets öppna jämförelser har varit stort – 96 procent av landets socialförvaltningar besvarade enkäten i november 2014.");
   });
+  it("a count of kommuner is a census, exact: equal counts are 'lika många', never 'ungefär'", async () => {
+    const f = await facts2014(sample.query, 2013);
+    expect(texts2014({...f, bbicBaseline: {...f.bbicBaseline!, numerator: f.bbic!.numerator}}).bbic).toMatch(/, vilket är lika många som år 2010\.$/);
+  });
 });
 
 describe("with other data (test/fixtures/survey/enkat_2010_small.csv, enkat_2013_small.csv)", () => {

@@ -71,8 +71,8 @@ describe("csv", () => {
     const lines = csv.slice(1).split("\r\n");
     expect(lines).toHaveLength(4);
     expect(lines[3]).toBe("");
-    expect(lines[1]).toBe('x;"Plan; ""samlad""";2016;Vald enhet;0180;Stockholm;57,1428571429;procent;;8;14;;;');
-    expect(lines[2]).toBe("x;Plan;2016;Län;01;Stockholms län;;procent;besvarade inte enkäten 2016;;;;;");
+    expect(lines[1]).toBe('x;"Plan; ""samlad""";2016;Vald enhet;0180;Stockholm;57,1428571429;procent;;8;14;;;;;;;;');
+    expect(lines[2]).toBe("x;Plan;2016;Län;01;Stockholms län;;procent;besvarade inte enkäten 2016;;;;;;;;;;");
   });
 
   it("refuses text where a number belongs", () => {

@@ -94,9 +94,13 @@ describe("one sentence per indicator", () => {
     );
   });
 
-  it("a register rate is higher or lower than riket's, against the group median and the rank", () => {
+  // Register rows carry their intervals (exact Poisson, as stored): riket 2016 is 16 440 children of 2 280 260.
+  const RIKET = {riket_status: "ok", riket_value: 7.2097, riket_numerator: 16440, riket_ci_low: 7.0999, riket_ci_high: 7.3208};
+
+  it("a register rate is higher or lower than riket's when the interval of the difference leaves out 0, against the group median and the place", () => {
+    // Stockholm: 1 682 children, 8,64–9,51; the difference from riket runs 1,42–2,32. Every other kommun is clearly above or below it.
     const sentence = indicatorSentence(
-      {year: 2016, status: "ok", value: 9.0692, riket_status: "ok", riket_value: 7.2097, group_value: 8.5247, rank: 46, rank_n: 277, ties: 1},
+      {year: 2016, status: "ok", value: 9.0692, numerator: 1682, ci_low: 8.641, ci_high: 9.5133, ...RIKET, group_value: 8.5247, rank: 46, rank_low: 46, rank_high: 46, rank_n: 277, ties: 1},
       {...stockholm, kind: "storstad"},
       HELDYGN,
       {groupName: "Storstäder"}
@@ -104,9 +108,40 @@ describe("one sentence per indicator", () => {
     expect(sentence).toBe(
       "Heldygnsinsats per 1 000, 2016: 9,1 i Stockholm, 26 procent högre än i riket (7,2). Medianen i kommungruppen Storstäder är 8,5. Stockholm har det 46:e högsta värdet av 277 kommuner med uppgift."
     );
-    // 15,1 / 7,2 = 2,10: past the whole ratio's tolerance (0,05), so "drygt".
-    expect(indicatorSentence({year: 2016, status: "ok", value: 15.1, riket_status: "ok", riket_value: 7.2, rank: 1, rank_n: 277, ties: 1}, vallentuna, HELDYGN)).toBe(
+    // 15,1 / 7,2 = 2,10: past the whole ratio's tolerance (0,05), so "drygt" (150 children, 12,8–17,7).
+    expect(indicatorSentence({year: 2016, status: "ok", value: 15.1, numerator: 150, ci_low: 12.78, ci_high: 17.72, ...RIKET, riket_value: 7.2, rank: 1, rank_n: 277, ties: 1}, vallentuna, HELDYGN)).toBe(
       "Heldygnsinsats per 1 000, 2016: 15,1 i Vallentuna, drygt dubbelt så högt som i riket (7,2). Vallentuna har det högsta värdet av 277 kommuner med uppgift."
+    );
+  });
+
+  it("a rate on fewer than 20 children is not compared: the basis is small (Högsby 2016, 7 children), and its place is a range", () => {
+    expect(
+      indicatorSentence(
+        {year: 2016, status: "ok", value: 3.6082, numerator: 7, ci_low: 1.4507, ci_high: 7.4344, ...RIKET, group_value: 7.1, rank: 261, rank_low: 62, rank_high: 274, rank_n: 274, ties: 1},
+        {...vallentuna, name: "Högsby"},
+        HELDYGN,
+        {groupName: "Landsbygdskommun"}
+      )
+    ).toBe(
+      "Heldygnsinsats per 1 000, 2016: 3,6 i Högsby; underlaget är litet (7 barn), så skillnaden mot riket (7,2) kan vara slumpmässig. Medianen i kommungruppen Landsbygdskommun är 7,1. Med hänsyn till osäkerheten ligger Högsby någonstans på plats 62–274 av 274 kommuner med uppgift (plats 1 har det högsta värdet)."
+    );
+  });
+
+  it("a rate whose difference from riket may be chance is 'ungefär som i riket', never 'lika högt' or '3 procent högre' (Fagersta 2016, 22 children)", () => {
+    expect(indicatorSentence({year: 2016, status: "ok", value: 7.4349, numerator: 22, ci_low: 4.6594, ci_high: 11.2566, ...RIKET, rank: 99, rank_low: 5, rank_high: 261, rank_n: 274, ties: 1}, {...vallentuna, name: "Fagersta"}, HELDYGN)).toBe(
+      "Heldygnsinsats per 1 000, 2016: 7,4 i Fagersta, ungefär som i riket (7,2). Med hänsyn till osäkerheten ligger Fagersta någonstans på plats 5–261 av 274 kommuner med uppgift (plats 1 har det högsta värdet)."
+    );
+  });
+
+  it("a rate that would be '11 procent lägre' says that the difference may be chance (Vallentuna 2016, 39 children: −2,69 to 1,57)", () => {
+    expect(indicatorSentence({year: 2016, status: "ok", value: 6.4134, numerator: 39, ci_low: 4.5606, ci_high: 8.7674, ...RIKET, group_value: 6.41}, vallentuna, HELDYGN, {groupName: "Pendlingskommun nära storstad"})).toBe(
+      "Heldygnsinsats per 1 000, 2016: 6,4 i Vallentuna, ungefär som i riket (7,2); skillnaden kan vara slumpmässig. Medianen i kommungruppen Pendlingskommun nära storstad är 6,4."
+    );
+  });
+
+  it("a rate without a count behind it (Kolada) is stated beside riket's, with why it is not compared", () => {
+    expect(indicatorSentence({year: 2016, status: "ok", value: 4.1, riket_status: "ok", riket_value: 3.2, rank: 40, rank_n: 290, ties: 1}, vallentuna, {...HELDYGN, short_title: "Familjehem per 1 000"})).toBe(
+      "Familjehem per 1 000, 2016: 4,1 i Vallentuna (riket 3,2); antalet barn bakom talen redovisas inte, så skillnaden kan inte bedömas. Vallentuna har det 40:e högsta värdet av 290 kommuner med uppgift."
     );
   });
 
@@ -116,9 +151,15 @@ describe("one sentence per indicator", () => {
     );
   });
 
+  it("a small count says that it varies by chance", () => {
+    expect(indicatorSentence({year: 2016, status: "ok", value: 7, numerator: 7, ci_low: 2.8144, ci_high: 14.4227, riket_status: "ok", riket_value: 16440}, {...vallentuna, name: "Högsby"}, ANTAL)).toBe(
+      "Heldygnsinsats, antal, 2016: 7 i Högsby; ett så litet antal kan variera mycket mellan åren av en slump."
+    );
+  });
+
   it("ties in a rate's rank are named", () => {
-    expect(indicatorSentence({year: 2016, status: "ok", value: 7.2, riket_status: "ok", riket_value: 7.2, rank: 88, rank_n: 277, ties: 2}, vallentuna, HELDYGN)).toBe(
-      "Heldygnsinsats per 1 000, 2016: 7,2 i Vallentuna, lika högt som i riket (7,2). Vallentuna har det 88:e högsta värdet av 277 kommuner med uppgift (delat med en annan)."
+    expect(indicatorSentence({year: 2016, status: "ok", value: 7.2, numerator: 300, ci_low: 6.4, ci_high: 8.06, ...RIKET, riket_value: 7.2, rank: 88, rank_n: 277, ties: 2}, vallentuna, HELDYGN)).toBe(
+      "Heldygnsinsats per 1 000, 2016: 7,2 i Vallentuna, ungefär som i riket (7,2). Vallentuna har det 88:e högsta värdet av 277 kommuner med uppgift (delat med en annan)."
     );
   });
 
@@ -127,6 +168,10 @@ describe("one sentence per indicator", () => {
       "Heldygnsinsats, antal, 2016: uppgiften för Knivsta är skyddad av sekretess eftersom antalet är litet."
     );
     expect(indicatorSentence({year: 2016, status: null, value: null}, angered, HELDYGN)).toBe("Heldygnsinsats per 1 000, 2016: redovisas inte för stadsdelar; se Göteborg.");
+    // Hidden so that another small count cannot be derived: said in words, not as the vocabulary's "skyddad … för att skydda en annan uppgift".
+    expect(indicatorSentence({year: 2014, status: "suppressed_secondary", value: null}, {...vallentuna, name: "Högsby"}, ANTAL)).toBe(
+      "Heldygnsinsats, antal, 2014: uppgiften för Högsby är skyddad av sekretess, eftersom ett annat litet antal annars skulle kunna räknas fram ur summorna."
+    );
   });
 });
 
@@ -174,6 +219,22 @@ describe("trends", () => {
     expect(trendSentence([p(2014, 90, "2010–2015"), p(2015, 95, "2010–2015"), p(2016, 98, "2016–")], {...SVAR, measure: "response_rate"})).toBe(
       "2014–2015 ökade andelen (90,0\u00a0% → 95,0\u00a0%); 2016 gjordes enkäten om och senare värden kan inte jämföras med dessa."
     );
+  });
+
+  // Register points with their counts and intervals, as stored (sample data, Heldygnsinsats per 1 000).
+  const r = (year: number, value: number, numerator: number, ci_low: number, ci_high: number) => ({year, value, status: "ok", group_id: "a", numerator, ci_low, ci_high});
+
+  it("a register value's trend word only where the first and last year clearly differ (Stockholm 1 291 → 1 682 children)", () => {
+    expect(trendSentence([r(2010, 7.6365, 1291, 7.2256, 8.0647), r(2013, 8.2, 1450, 7.78, 8.63), r(2016, 9.0692, 1682, 8.641, 9.5133)], HELDYGN)).toBe("2010–2016 ökade värdet (7,6 → 9,1).");
+  });
+
+  it("on a small basis the value 'went from … to', never 'ökade' (Högsby: 5 children in 2011, 7 in 2016)", () => {
+    const hogsby = [r(2011, 2.6911, 5, 0.8738, 6.28), r(2012, 9.6, 18, 5.6896, 15.1721), r(2015, 5.7173, 11, 2.854, 10.2297), r(2016, 3.6082, 7, 1.4507, 7.4344)];
+    expect(trendSentence(hogsby, HELDYGN)).toBe("2011–2016 gick värdet från 2,7 till 3,6; underlaget är litet (5 barn 2011, 7 barn 2016).");
+  });
+
+  it("a change whose interval holds 0 may be chance (Vallentuna 42 → 39 children)", () => {
+    expect(trendSentence([r(2010, 7.1697, 42, 5.1673, 9.6913), r(2016, 6.4134, 39, 4.5606, 8.7674)], HELDYGN)).toBe("2010–2016 gick värdet från 7,2 till 6,4; skillnaden kan vara slumpmässig.");
   });
 
   it("says nothing about one unit's yes/no answers or a series without two values", () => {

@@ -92,7 +92,13 @@ describe("all kommuner for one indicator", () => {
       numerator: 1,
       denominator: 2,
       method: "",
+      // A survey share: no interval, no caution, no range of places.
+      ci_low: null,
+      ci_high: null,
+      caution: "",
       rank: null,
+      rank_low: null,
+      rank_high: null,
       rank_n: null
     });
   });
