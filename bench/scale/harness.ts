@@ -9,6 +9,7 @@
 import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
+import type {BrowserContext} from "playwright-core";
 import {launchBrowser, loadServe, root} from "../../test/e2e/globalSetup.js";
 import {writeServingDatabase} from "../../publish/serving/servingDatabase.js";
 import {compressTree} from "../../scripts/compress.mjs";
@@ -33,18 +34,24 @@ const STDLIB_STUB = `export function FileAttachment(name) {
   return file;
 }`;
 
-/** Generated tables of `rows` rows, their serving file and compressed copies (each built once, cached under .cache/bench/scale). */
-export async function prepareSize(rows: number, log: (m: string) => void): Promise<string> {
-  const dir = await syntheticTables(rows, CACHE, log);
+/** The serving file of the tables in `dir` (dir/serving/tables.duckdb) and its compressed copies, written when missing. */
+export async function prepareServing(dir: string, log: (m: string) => void = () => {}): Promise<string> {
   const serving = join(dir, "serving", "tables.duckdb");
   if (!existsSync(serving)) {
-    log(`${rows.toLocaleString("en")} rows: writing the serving file…`);
+    log(`${dir}: writing the serving file…`);
     await writeServingDatabase(dir, serving);
   }
   if (!existsSync(`${serving}.br`)) {
-    log(`${rows.toLocaleString("en")} rows: compressing…`);
+    log(`${dir}: compressing…`);
     await compressTree(join(dir, "serving"));
   }
+  return serving;
+}
+
+/** Generated tables of `rows` rows, their serving file and compressed copies (each built once, cached under .cache/bench/scale). */
+export async function prepareSize(rows: number, log: (m: string) => void): Promise<string> {
+  const dir = await syntheticTables(rows, CACHE, log);
+  await prepareServing(dir, log);
   return dir;
 }
 
@@ -53,14 +60,14 @@ export interface Stage {
   close(): Promise<void>;
 }
 
-/** Serves the driver, the project's code and the prepared sizes ({rows: folder}). */
-export async function stage(sizes: Record<number, string>): Promise<Stage> {
+/** Serves a driver (default: the benchmark's page.js), the project's code and the prepared tables ({key: folder}, at /data/<key>/). */
+export async function stage(sizes: Record<string, string>, driver: URL = new URL("./page.js", import.meta.url)): Promise<Stage> {
   const dir = mkdtempSync(join(tmpdir(), "oj-scale-"));
   symlinkSync(join(root, "node_modules"), join(dir, "node_modules"));
   symlinkSync(join(root, "src"), join(dir, "src"));
   mkdirSync(join(dir, "stub"));
   writeFileSync(join(dir, "stub", "stdlib.js"), STDLIB_STUB);
-  writeFileSync(join(dir, "page.js"), readFileSync(new URL("./page.js", import.meta.url)));
+  writeFileSync(join(dir, "page.js"), readFileSync(driver));
   mkdirSync(join(dir, "data"));
   for (const [rows, folder] of Object.entries(sizes)) symlinkSync(folder, join(dir, "data", rows));
   writeFileSync(join(dir, "favicon.ico"), "");
@@ -74,14 +81,10 @@ export async function stage(sizes: Record<number, string>): Promise<Stage> {
   };
 }
 
-/** The page for one measurement: import map, the files siteTables.js names for this size, the driver. */
-export function pageHtml(rows: number, bytes: number): string {
-  const files = {
-    "../data/serving/tables.duckdb": {href: `/data/${rows}/serving/tables.duckdb`, size: bytes},
-    "../data/observations.parquet": {href: `/data/${rows}/observations.parquet`},
-    "../data/areas.parquet": {href: `/data/${rows}/areas.parquet`}
-  };
-  for (const name of ["population", "indicators", "comparability", "responses", "surveys"]) Object.assign(files, {[`../data/${name}.parquet`]: {href: `/data/${rows}/${name}.parquet`}});
+/** The page: import map, the files siteTables.js names for the tables at /data/<key>/, the driver. */
+export function pageHtml(key: string | number, bytes: number): string {
+  const files: Record<string, {href: string; size?: number}> = {"../data/serving/tables.duckdb": {href: `/data/${key}/serving/tables.duckdb`, size: bytes}};
+  for (const name of ["observations", "areas", "population", "indicators", "comparability", "responses", "surveys"]) files[`../data/${name}.parquet`] = {href: `/data/${key}/${name}.parquet`};
   return `<!DOCTYPE html><meta charset="utf-8"><title>scale</title>
 <script type="importmap">${JSON.stringify({imports: IMPORTS})}</script>
 <script>window.__siteFiles = ${JSON.stringify(files)};</script>
@@ -131,6 +134,12 @@ function rendererPeakMb(browserPid: number): number {
   return peak;
 }
 
+/** Serves pageHtml(key, bytes) as /scale.html in this context (the page of the stage). */
+export async function routeStagePage(context: BrowserContext, key: string | number, bytes: number): Promise<void> {
+  await context.route((u) => u.hostname !== "127.0.0.1" && (u.protocol === "http:" || u.protocol === "https:"), (route) => route.abort("blockedbyclient"));
+  await context.route(/\/scale\.html/, (route) => route.fulfill({contentType: "text/html; charset=utf-8", body: pageHtml(key, bytes)}));
+}
+
 /** One cold measurement of `mode` at `rows` rows in a fresh Chromium. */
 export async function measure(base: Stage, rows: number, mode: string, {timeout = 300_000, bytes}: {timeout?: number; bytes: number}): Promise<Measurement> {
   const before = new Set(children(process.pid));
@@ -138,8 +147,7 @@ export async function measure(base: Stage, rows: number, mode: string, {timeout 
   const browserPid = children(process.pid).find((pid) => !before.has(pid));
   try {
     const context = await browser.newContext({serviceWorkers: "block"});
-    await context.route((u) => u.hostname !== "127.0.0.1" && (u.protocol === "http:" || u.protocol === "https:"), (route) => route.abort("blockedbyclient"));
-    await context.route(/\/scale\.html/, (route) => route.fulfill({contentType: "text/html; charset=utf-8", body: pageHtml(rows, bytes)}));
+    await routeStagePage(context, rows, bytes);
     const sizes: Promise<{url: string; bytes: number}>[] = [];
     context.on("requestfinished", (request) => sizes.push(request.sizes().then((s) => ({url: request.url(), bytes: s.responseBodySize + s.responseHeadersSize}), () => ({url: request.url(), bytes: 0}))));
     const page = await context.newPage();
