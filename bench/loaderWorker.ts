@@ -1,7 +1,7 @@
 // One loader run in its own process, so its peak memory (maxRSS) is its own.
 // Usage: tsx bench/loaderWorker.ts <ours|duckdb> <input.csv> <values per row> <output.parquet>
 // Prints one JSON line: {seconds, rows, maxRssMb}.
-import {DuckDBInstance} from "@duckdb/node-api";
+import {openLoaderDatabase} from "../loaders/write/loaderDatabase.js";
 import {readSwedishCsv} from "../loaders/register/readSwedishCsv.js";
 import {toParquet} from "../loaders/write/toParquet.js";
 import type {TableSchema} from "../loaders/schema/tables.js";
@@ -9,7 +9,8 @@ import type {TableSchema} from "../loaders/schema/tables.js";
 const [mode, input, perRow, output] = process.argv.slice(2) as [string, string, string, string];
 const valueColumns = Array.from({length: Number(perRow)}, (_, i) => `V${String(i + 1).padStart(3, "0")}`);
 const started = performance.now();
-const instance = await DuckDBInstance.create(":memory:");
+// The pipeline's own database (memory limit, spill folder), so the figure is the pipeline's.
+const {instance, close} = await openLoaderDatabase();
 const connection = await instance.connect();
 let rows: number;
 if (mode === "ours") {
@@ -42,6 +43,6 @@ if (mode === "ours") {
   rows = Number((await connection.runAndReadAll(`SELECT count(*) FROM read_parquet('${output}')`)).getRows()[0]![0]);
 }
 connection.closeSync();
-instance.closeSync();
+close();
 const seconds = (performance.now() - started) / 1000;
 console.log(JSON.stringify({seconds, rows, maxRssMb: process.resourceUsage().maxRSS / 1024}));

@@ -7,7 +7,7 @@
 import {randomBytes} from "node:crypto";
 import {mkdirSync, readFileSync, renameSync, rmSync} from "node:fs";
 import {join} from "node:path";
-import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
+import type {DuckDBConnection} from "@duckdb/node-api";
 import {applyDisclosure, type DisclosureReport} from "./disclosure/applyDisclosure.js";
 import {fail} from "./errors.js";
 import {readPublishedResults} from "./published/readPublishedResults.js";
@@ -24,6 +24,7 @@ import {createTableSql, TABLES, type TableName, type TableSchema} from "./schema
 import {computeSurveyIndicators} from "./survey/computeSurveyIndicators.js";
 import {readBytes, readSurveys} from "./survey/readSurveys.js";
 import {appendRows} from "./write/appendRows.js";
+import {openLoaderDatabase} from "./write/loaderDatabase.js";
 import {sqlString, toParquet} from "./write/toParquet.js";
 
 export interface BuildResult {
@@ -186,7 +187,7 @@ export function ruleText(ind: IndicatorMeta): string {
 export async function buildTables(dataDir: string, outDir: string): Promise<BuildResult> {
   const ref = readReference(dataDir);
   const meta = readMetadata(dataDir);
-  const instance = await DuckDBInstance.create(":memory:");
+  const {instance, close} = await openLoaderDatabase();
   const connection = await instance.connect();
   try {
     for (const schema of Object.values(TABLES)) await connection.run(createTableSql(schema));
@@ -254,6 +255,6 @@ export async function buildTables(dataDir: string, outDir: string): Promise<Buil
     return {files, rows, disclosure};
   } finally {
     connection.closeSync();
-    instance.closeSync();
+    close();
   }
 }
