@@ -18,7 +18,8 @@ import type {BenchContext, BenchRow, BenchSection, BenchTable} from "./types.js"
 export const SECTION_MODULES = [
   "./site.ts", // build time (fresh, then cached) and dist/ size
   "./loaders.ts", // data loader throughput
-  "./pageLoad.ts", // cold loads in headless Chromium
+  "./pages.ts", // every page's first content, cold, and its bytes
+  "./pageLoad.ts", // cold loads of / in headless Chromium, milestone by milestone
   "./release.ts", // release workbook and slide deck for one survey year
   "./explore.ts", // Utforska: first query result, group-by latency
   "./compare.ts", // Jämför: build with all unit pages, latency after a change of unit

@@ -18,6 +18,8 @@ interface Held {
   context: BrowserContext;
   /** URLs of .wasm requests seen (held, not answered). */
   wasm: string[];
+  /** Every request URL, in order. */
+  requests: string[];
   errors: string[];
   /** Lets the held and any later .wasm requests through. */
   release(): Promise<void>;
@@ -35,6 +37,8 @@ async function openHeld(path: string): Promise<Held> {
     if (released) return route.continue();
     held.push(route);
   });
+  const requests: string[] = [];
+  context.on("request", (request) => void requests.push(request.url()));
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
@@ -44,6 +48,7 @@ async function openHeld(path: string): Promise<Held> {
     page,
     context,
     wasm,
+    requests,
     errors,
     async release() {
       released = true;
@@ -112,6 +117,10 @@ describe("first view with the engine's wasm held back", () => {
     expect(await held.page.locator('.nb-cell[data-state="done"]').count()).toBe(0);
     await held.release();
     await onScreen(held.page, '.nb-cell[data-state="done"] table.nb-result tbody tr');
+    // The notebook reads the site's tables from the serving file, not by decoding Parquet in the page.
+    const data = held.requests.map((u) => new URL(u).pathname).filter((p) => p.startsWith("/_file/data/"));
+    expect(data.filter((p) => p.endsWith(".duckdb"))).toHaveLength(1);
+    expect(data.filter((p) => p.endsWith(".parquet"))).toEqual([]);
     expect(held.errors).toEqual([]);
   }, 90_000);
 });
