@@ -29,6 +29,9 @@ export {parquetToArrow} from "./parquetDecode.js";
 const WASM = import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm");
 const WORKER = import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js");
 
+/** When no query comes first, the serving file's background copy starts this long after opening (ms). */
+const COPY_AFTER_MS = 1500;
+
 /** Plain JS rows from an Arrow result, every DuckDB type converted (DECIMAL, HUGEINT, dates…): see arrowRows.js. */
 export const toRows = arrowToRows;
 
@@ -90,7 +93,8 @@ export class Database {
     const database = new Database(db, connection, file);
     const decoded = Object.entries(tables).filter(([name]) => !served.includes(name));
     await Promise.all(decoded.map(([name, source]) => database.insertParquet(name, source)));
-    file?.startCopy();
+    // The copy into memory waits for the first answer (it would compete with it), or for a quiet moment.
+    if (file) setTimeout(() => file.startCopy(), COPY_AFTER_MS);
     timings.ready = performance.now();
     return database;
   }
@@ -114,6 +118,15 @@ export class Database {
    * @returns {Promise<import("../lib/sql.js").Rows>}
    */
   async query(text, params = []) {
+    try {
+      return await this.#query(text, params);
+    } finally {
+      this.serving?.startCopy();
+    }
+  }
+
+  /** @param {string} text @param {unknown[]} params */
+  async #query(text, params) {
     if (params.length === 0) return toRows(await this.connection.query(text));
     const statement = await this.connection.prepare(text);
     try {

@@ -7,9 +7,10 @@
 //     attached from memory: one request, every query at memory speed;
 //   - larger: attached in place over HTTP Range requests, so the first query
 //     reads only the blocks it needs (kilobytes to a few MB), and, up to
-//     COPY_BYTES, fetched whole in the background meanwhile; when it has
-//     arrived the views are moved onto the copy in memory, so later lookups
-//     and scans no longer wait for the network. Beyond COPY_BYTES it stays
+//     COPY_BYTES, fetched whole in the background once the first query has
+//     its answer (db.js), so the two do not compete; when it has arrived the
+//     views are moved onto the copy in memory, so later lookups and scans no
+//     longer wait for the network. Beyond COPY_BYTES it stays
 //     in place (the memory of the tab is worth more than the speed).
 // Attaching happens before the lockdown (src/lib/duckdbLockdown.js), which
 // forbids opening files; the in-memory copy is the one file it still allows,
@@ -66,9 +67,19 @@ export class ServingFile {
     this.plan = plan;
     /** Where the views point now: "memory" or "range". */
     this.location = "";
-    /** Resolves when the views read from memory (at once for "whole"; never rejects: a failed copy leaves the views in place). @type {Promise<boolean>} */
-    this.inMemory = Promise.resolve(false);
+    /** @type {(inMemory: boolean) => void} */
+    let settle = () => {};
+    /**
+     * Resolves with true once the views read from memory (at once for "whole", when the copy has
+     * arrived for "range+copy"), with false if they never will ("range", or a failed copy). Never rejects.
+     * @type {Promise<boolean>}
+     */
+    this.inMemory = new Promise((resolve) => (settle = resolve));
+    this.#settle = settle;
   }
+
+  /** @type {(inMemory: boolean) => void} */
+  #settle;
 
   /**
    * Attaches the file and creates the views. Run before the lockdown.
@@ -81,6 +92,7 @@ export class ServingFile {
         await this.connection.query(`ATTACH ${sqlString(RANGE_NAME)} AS ${RANGE_CATALOG} (READ_ONLY)`);
         await this.#views(RANGE_CATALOG);
         this.location = "range";
+        if (this.plan === "range") this.#settle(false);
         return this.plan === "range+copy" ? [`SET allowed_paths = [${sqlString(COPY_NAME)}, ${sqlString(`${COPY_NAME}.wal`)}]`] : [];
       } catch {
         // A host that does not answer Range requests: fall back to one whole download.
@@ -92,19 +104,22 @@ export class ServingFile {
     await this.connection.query(`ATTACH ${sqlString(COPY_NAME)} AS ${COPY_CATALOG} (READ_ONLY)`);
     await this.#views(COPY_CATALOG);
     this.location = "memory";
-    this.inMemory = Promise.resolve(true);
+    this.#settle(true);
     return [];
   }
 
-  /** Starts the background copy (plan "range+copy"; after the lockdown). */
+  /** Starts the background copy (plan "range+copy"; after the lockdown), once. */
   startCopy() {
-    if (this.plan !== "range+copy" || this.location !== "range") return this.inMemory;
-    this.inMemory = this.#copy().catch((error) => {
+    if (this.plan !== "range+copy" || this.location !== "range" || this.#copying) return this.inMemory;
+    this.#copying = true;
+    this.#copy().then(this.#settle, (error) => {
       console.warn(`Tabellerna läses fortsatt över nätet: ${error instanceof Error ? error.message : error}`);
-      return false;
+      this.#settle(false);
     });
     return this.inMemory;
   }
+
+  #copying = false;
 
   async #copy() {
     const bytes = await fetchBytes(this.source.url);

@@ -5,6 +5,7 @@
 // memory. Uses the sample tables and the project's real src/components/db.js
 // (served unbundled by the benchmark's stage, bench/scale/harness.ts).
 import {cpSync, readdirSync, statSync} from "node:fs";
+import {createServer, type Server} from "node:http";
 import {join} from "node:path";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
@@ -31,12 +32,38 @@ const MODES = ["parquet", "whole", "range", "range+copy"];
 let browser: Browser;
 let base: Stage;
 let bytes: number;
-const answers: Record<string, {opened: {plan: string; inMemory: boolean; location: string}; rows: string[]}> = {};
+const answers: Record<string, {opened: {plan: string; inMemory: boolean; location: string}; rows: string[]; refused: string[]; methods: string[]}> = {};
+/** Another port of 127.0.0.1 standing for another host: it must see no request. */
+let listener: Server;
+let LISTENER = "";
+const seen: string[] = [];
+/** What a hostile notebook might try once the serving file is attached; each must fail. */
+const REFUSED = () => [
+  `ATTACH '${LISTENER}/x.duckdb' AS x (READ_ONLY)`,
+  `SELECT * FROM read_csv('${LISTENER}/x.csv')`,
+  `COPY (SELECT 1) TO '${LISTENER}/x.csv'`,
+  "SET allowed_paths = ['http://127.0.0.1']",
+  "SET enable_external_access = true"
+];
+/**
+ * Writes to the names of the attached serving file. DuckDB keeps an attached
+ * file (and its .wal) open to queries when external access is turned off, so
+ * some of these run: they write into the worker's memory, or are refused by
+ * DuckDB-WASM ("not opened in write mode") for the file read over HTTP. None
+ * may send anything anywhere: only GET and HEAD ever leave the page.
+ */
+const WRITES = [
+  "COPY (SELECT 42 AS secret) TO 'served-range.duckdb' (USE_TMP_FILE false)",
+  "COPY (SELECT 42 AS secret) TO 'served-range.duckdb.wal' (USE_TMP_FILE false)",
+  "COPY (SELECT 42 AS secret) TO 'served-copy.duckdb.wal' (USE_TMP_FILE false)"
+];
 
 async function run(mode: string): Promise<(typeof answers)[string]> {
   const context = await browser.newContext();
   try {
     await routeStagePage(context, "sample", bytes);
+    const methods: string[] = [];
+    context.on("request", (request) => void methods.push(request.method()));
     const page: Page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
@@ -44,15 +71,25 @@ async function run(mode: string): Promise<(typeof answers)[string]> {
     await page.waitForFunction(() => (window as unknown as {__ready?: boolean}).__ready, null, {timeout: 60_000});
     const opened = await page.evaluate((m) => (window as unknown as {__open: (m: string) => Promise<{plan: string; inMemory: boolean; location: string}>}).__open(m), mode);
     const rows: string[] = [];
-    for (const sql of QUERIES) rows.push(await page.evaluate((q) => (window as unknown as {__query: (q: string) => Promise<string>}).__query(q), sql));
+    const ask = (q: string) => page.evaluate((text) => (window as unknown as {__query: (q: string) => Promise<string>}).__query(text), q);
+    for (const sql of QUERIES) rows.push(await ask(sql));
+    const refused: string[] = [];
+    for (const sql of REFUSED()) refused.push(await ask(sql).then(() => `RAN: ${sql}`, (error: Error) => error.message.split("\n")[0]!));
+    for (const sql of WRITES) await ask(sql).catch(() => {});
     expect(errors).toEqual([]);
-    return {opened, rows};
+    return {opened, rows, refused, methods: [...new Set(methods)].sort()};
   } finally {
     await context.close();
   }
 }
 
 beforeAll(async () => {
+  listener = createServer((req, res) => {
+    seen.push(`${req.method} ${req.url}`);
+    res.writeHead(200, {"Access-Control-Allow-Origin": "*"}).end("a\n1\n");
+  });
+  await new Promise<void>((ok) => listener.listen(0, "127.0.0.1", ok));
+  LISTENER = `http://127.0.0.1:${(listener.address() as {port: number}).port}`;
   const dir = tempDir("oj-paths-");
   cpSync(await sampleTablesDir(), dir, {recursive: true});
   bytes = statSync(await prepareServing(dir)).size;
@@ -64,6 +101,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await base?.close();
+  await new Promise<void>((ok) => listener.close(() => ok()));
 });
 
 describe("the site's tables in DuckDB-WASM, every path", () => {
@@ -74,6 +112,14 @@ describe("the site's tables in DuckDB-WASM, every path", () => {
       {plan: "range", inMemory: false, location: "range"},
       {plan: "range+copy", inMemory: true, location: "memory"}
     ]);
+  });
+
+  it("every path stays locked down: no attach, read, copy or setting reaches another host, and nothing but GET and HEAD leaves the page", () => {
+    for (const mode of MODES) {
+      expect(answers[mode]!.refused.filter((r) => !/Permission Error|configuration has been locked/.test(r)), mode).toEqual([]);
+      expect(answers[mode]!.methods, mode).toEqual(mode === "parquet" || mode === "whole" ? ["GET"] : ["GET", "HEAD"]);
+    }
+    expect(seen).toEqual([]);
   });
 
   it.each(QUERIES.map((sql, i) => [sql.slice(0, 90), i] as const))("same rows through every path: %s…", (_, i) => {
