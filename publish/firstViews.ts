@@ -73,3 +73,6 @@ export async function firstViewArchive(views: Record<string, unknown>): Promise<
   for (const [name, value] of Object.entries(views)) archive.file(name, JSON.stringify(value), {date: ZIP_DATE});
   return archive.generateAsync({type: "nodebuffer", compression: "DEFLATE", compressionOptions: {level: 9}});
 }
+
+/** Översikt's national series (data/riket.json): the same function the first view picks its years by. */
+export {riketSeries} from "../src/lib/overview.js";
