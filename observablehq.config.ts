@@ -52,6 +52,7 @@ export default {
       ]
     },
     {name: "Utforska data", path: "/utforska"},
-    {name: "Användarguide", path: "/anvandarguide"}
+    {name: "Användarguide", path: "/anvandarguide"},
+    {name: "Om data", path: "/om-data"}
   ])
 };

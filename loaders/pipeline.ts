@@ -1,22 +1,23 @@
 /**
  * The whole load: raw files in data/ → validated, normalized tables → Parquet.
- * One DuckDB in-memory database holds the tables while they are built; every
- * table is first written to a temporary folder and moved into place only when
- * all of them succeeded, so a failed load never leaves a half-written set.
+ * One DuckDB in-memory database holds the tables while they are built; the
+ * set of tables and the load report are written into a staging folder and
+ * switched into place in one rename only when all succeeded, so a failed load
+ * never leaves a half-written set, nor new tables beside old ones.
  */
-import {randomBytes} from "node:crypto";
-import {mkdirSync, readFileSync, renameSync, rmSync} from "node:fs";
+import {writeFileSync} from "node:fs";
 import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {applyDisclosure, type DisclosureReport} from "./disclosure/applyDisclosure.js";
 import {fail} from "./errors.js";
 import {readPublishedResults} from "./published/readPublishedResults.js";
 import {RIKET_CODE} from "./reference/areaCodes.js";
+import {areaIndex} from "./reference/areaIndex.js";
 import {readReference, surveyUnits, type Reference} from "./reference/readReference.js";
-import {readJsonStat} from "./register/readJsonStat.js";
-import {readKolada} from "./register/readKolada.js";
-import {readSwedishCsv} from "./register/readSwedishCsv.js";
-import type {RegisterValue} from "./register/registerValue.js";
+import {readRegister} from "./register/readRegister.js";
+import {registerObservations} from "./register/registerObservations.js";
+import {buildReport, formatReport, REPORT_FILE, type LoadReport, type SourceSummary} from "./report/loadReport.js";
+import {collectWarnings} from "./report/warnings.js";
 import {readMetadata, type IndicatorMeta, type Metadata} from "./schema/metadata.js";
 import {MEASURES} from "./schema/vocabulary.js";
 import type {Observation} from "./schema/observation.js";
@@ -25,13 +26,21 @@ import {computeSurveyIndicators} from "./survey/computeSurveyIndicators.js";
 import {readBytes, readSurveys} from "./survey/readSurveys.js";
 import {appendRows} from "./write/appendRows.js";
 import {openLoaderDatabase} from "./write/loaderDatabase.js";
-import {sqlString, toParquet} from "./write/toParquet.js";
+import {publishSet} from "./write/publishSet.js";
+import {toParquet} from "./write/toParquet.js";
+import {sqlString} from "./write/sql.js";
 
 export interface BuildResult {
   files: Record<TableName, string>;
   rows: Record<TableName, number>;
-  /** Every protected cell and why (loaders/disclosure). */
+  report: LoadReport;
+  /** Every protected cell and why (loaders/disclosure); also in the report. */
   disclosure: DisclosureReport;
+}
+
+export interface BuildOptions {
+  /** Where the printed load report goes, a line at a time; default standard error (standard output may be a data loader's file). */
+  log?: (line: string) => void;
 }
 
 /** Tolerance when a published percent (one decimal) is compared with the computed share. */
@@ -61,94 +70,6 @@ function reconcile(published: Observation[], computed: Observation[], file: stri
     if ((p.status === "ok") !== (c.status === "ok")) fail(where, `area ${p.area_code}: published ${p.value ?? "–"}, but the survey answers give ${c.value ?? c.status} (expected the published file to match the answers)`);
     if (p.status === "ok" && Math.abs(p.value! - c.value!) > PUBLISHED_TOLERANCE) {
       fail(where, `area ${p.area_code}: published ${p.value}, but the survey answers give ${c.value!.toFixed(2)} (expected them to agree to one decimal)`);
-    }
-  }
-}
-
-async function readRegister(connection: DuckDBConnection, dataDir: string, meta: Metadata): Promise<void> {
-  await connection.run(`CREATE TABLE register_values (source VARCHAR, file VARCHAR, series VARCHAR, area_code VARCHAR, year INTEGER, value DOUBLE, status VARCHAR, line INTEGER, column_name VARCHAR, used BOOLEAN DEFAULT false)`);
-  const registerSchema: TableSchema = {
-    name: "register_values",
-    description: "",
-    orderBy: [],
-    columns: ["source", "file", "series", "area_code", "year", "value", "status", "line", "column_name", "used"].map((name) => ({
-      name,
-      type: name === "year" || name === "line" ? "INTEGER" : name === "value" ? "DOUBLE" : name === "used" ? "BOOLEAN" : "VARCHAR",
-      nullable: true,
-      description: ""
-    }))
-  };
-  for (const [id, source] of Object.entries(meta.sources.register)) {
-    if (source.format === "csv") {
-      const stage = `stage_${id}`;
-      await readSwedishCsv(connection, join(dataDir, source.file), {
-        legend: source.legend,
-        encoding: source.encoding,
-        areaColumn: source.area_column,
-        yearColumn: source.year_column,
-        valueColumns: source.value_columns,
-        table: stage,
-        displayName: source.file
-      });
-      await connection.run(
-        `INSERT INTO register_values SELECT ${sqlString(id)}, ${sqlString(source.file)}, series, area_code, year, value, status, line, ${sqlString(source.area_column)}, false FROM "${stage}"`
-      );
-      await connection.run(`DROP TABLE "${stage}"`);
-    } else {
-      const text = new TextDecoder("utf-8").decode(readBytes(dataDir, source.file));
-      const values: RegisterValue[] = source.format === "json-stat2" ? readJsonStat(source.file, text, {legend: source.legend}) : readKolada(source.file, text);
-      await appendRows(
-        connection,
-        registerSchema,
-        values.map((v) => ({...v, source: id, file: source.file, line: null, column_name: source.format === "kolada" ? "municipality" : "Region", used: false}))
-      );
-    }
-  }
-  // Every area must be known; the message points at the line for csv sources.
-  const unknown = await connection.runAndReadAll(
-    `SELECT file, line, column_name, area_code, year FROM register_values WHERE area_code NOT IN (SELECT code FROM areas) ORDER BY file, line NULLS LAST LIMIT 1`
-  );
-  const bad = unknown.getRowObjectsJS()[0];
-  if (bad) fail({file: String(bad.file), row: bad.line === null ? undefined : Number(bad.line), column: String(bad.column_name)}, `unknown area code "${bad.area_code}" (year ${bad.year}; expected riket 00, a länskod, one of the 290 kommunkoder or a stadsdel code)`);
-  const negative = (await connection.runAndReadAll(`SELECT file, line, column_name, area_code, year, value, series FROM register_values WHERE value < 0 ORDER BY file, line LIMIT 1`)).getRowObjectsJS()[0];
-  if (negative) fail({file: String(negative.file), row: negative.line === null ? undefined : Number(negative.line), column: String(negative.series)}, `value ${negative.value} out of range for ${negative.area_code} ${negative.year} (expected a count or rate ≥ 0)`);
-}
-
-const REGISTER_COLUMNS = "indicator_id, area_code, year, value, numerator, denominator, status, source";
-
-async function registerObservations(connection: DuckDBConnection, indicators: IndicatorMeta[]): Promise<void> {
-  for (const ind of indicators) {
-    for (const period of ind.periods) {
-      for (const ref of period.register ?? []) {
-        const isCount = ind.measure === "count";
-        const rows = `FROM register_values WHERE source = ${sqlString(ref.source)} AND series = ${sqlString(ref.series)} AND year BETWEEN ${period.from} AND ${period.to}`;
-        await connection.run(`INSERT INTO observations (${REGISTER_COLUMNS}) SELECT ${sqlString(ind.id)}, area_code, year, value, ${isCount ? "value" : "NULL"}, NULL, status, file ${rows}`);
-        await connection.run(`UPDATE register_values SET used = true WHERE source = ${sqlString(ref.source)} AND series = ${sqlString(ref.series)} AND year BETWEEN ${period.from} AND ${period.to}`);
-      }
-    }
-  }
-  // Nothing read is dropped silently: a value no indicator takes stops the load.
-  const unused = (await connection.runAndReadAll(`SELECT file, line, series, area_code, year FROM register_values WHERE NOT used ORDER BY file, line NULLS LAST, series, year LIMIT 1`)).getRowObjectsJS()[0];
-  if (unused) {
-    fail(
-      {file: String(unused.file), row: unused.line === null ? undefined : Number(unused.line), column: String(unused.series)},
-      `value for ${unused.area_code} ${unused.year} is not used by any indicator (expected series "${unused.series}" and year ${unused.year} to be listed in a period of data/indicators.json; add it there, or remove it from the file)`
-    );
-  }
-  // Rates derived from two indicators: a suppressed or missing numerator keeps its status.
-  for (const ind of indicators) {
-    for (const period of ind.periods) {
-      if (!period.rate) continue;
-      await connection.run(`INSERT INTO observations (${REGISTER_COLUMNS})
-        SELECT ${sqlString(ind.id)}, n.area_code, n.year,
-          CASE WHEN n.status = 'ok' AND d.status = 'ok' AND d.value > 0 THEN 1000 * n.value / d.value END,
-          CASE WHEN n.status = 'ok' AND d.status = 'ok' AND d.value > 0 THEN n.value END,
-          CASE WHEN n.status = 'ok' AND d.status = 'ok' AND d.value > 0 THEN d.value END,
-          CASE WHEN n.status <> 'ok' THEN n.status WHEN d.status = 'ok' AND d.value > 0 THEN 'ok' ELSE 'missing' END,
-          n.source || ' / ' || coalesce(d.source, 'folkmängd saknas')
-        FROM observations n LEFT JOIN observations d
-          ON d.indicator_id = ${sqlString(period.rate.denominator)} AND d.area_code = n.area_code AND d.year = n.year
-        WHERE n.indicator_id = ${sqlString(period.rate.numerator)} AND n.year BETWEEN ${period.from} AND ${period.to}`);
     }
   }
 }
@@ -184,9 +105,18 @@ export function ruleText(ind: IndicatorMeta): string {
     .join("; ");
 }
 
-export async function buildTables(dataDir: string, outDir: string): Promise<BuildResult> {
+function referenceSources(ref: Reference): SourceSummary[] {
+  const entry = (file: string, rows: number): SourceSummary => ({id: file, kind: "referens", files: [file], format: "csv", encoding: "UTF-8", read: rows, values: rows, leftOut: []});
+  return [entry("reference/lan.csv", ref.lan.length), entry("reference/kommuner.csv", ref.kommuner.length), entry("reference/stadsdelar.csv", ref.stadsdelar.length)];
+}
+
+export async function buildTables(dataDir: string, outDir: string, options: BuildOptions = {}): Promise<BuildResult> {
+  const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
   const ref = readReference(dataDir);
+  const areas = areaIndex(ref);
   const meta = readMetadata(dataDir);
+  const {warn, warnings} = collectWarnings();
+  const sources: SourceSummary[] = referenceSources(ref);
   const {instance, close} = await openLoaderDatabase();
   const connection = await instance.connect();
   try {
@@ -200,7 +130,7 @@ export async function buildTables(dataDir: string, outDir: string): Promise<Buil
     );
 
     // Survey: answers → unit, storstad, län and riket values; published files checked against them.
-    const surveys = await readSurveys(dataDir, meta, ref);
+    const surveys = await readSurveys(dataDir, meta, ref, areas, warn);
     const units = surveyUnits(ref);
     const computedByYear = new Map<number, Observation[]>();
     for (const survey of surveys) {
@@ -211,17 +141,25 @@ export async function buildTables(dataDir: string, outDir: string): Promise<Buil
       const computed = computeSurveyIndicators(survey, meta.indicators.indicators, ref);
       computedByYear.set(survey.year, computed);
       await appendRows(connection, TABLES.observations, computed);
+      sources.push({id: survey.file, kind: "enkät", files: [survey.file], format: survey.file.endsWith(".xlsx") ? "xlsx" : "csv", read: survey.units.length, values: survey.units.length, leftOut: []});
     }
     for (const source of meta.sources.published) {
       const published = await readPublishedResults(source.file, readBytes(dataDir, source.file), source.year, meta.indicators.indicators, ref);
       const computed = computedByYear.get(source.year);
       if (computed) reconcile(published, computed, source.file);
       else await appendRows(connection, TABLES.observations, published);
+      const checked = computed ? [{count: published.length, reason: "jämförda med enkätsvaren (de stämmer; tabellerna tar enkätens värden)"}] : [];
+      sources.push({id: source.file, kind: "publicerad", files: [source.file], format: "xlsx", read: published.length, values: published.length, leftOut: checked});
     }
 
     // Register: every source read through its own reader and legend.
-    await readRegister(connection, dataDir, meta);
-    await registerObservations(connection, meta.indicators.indicators);
+    const register = await readRegister(connection, dataDir, meta, areas, warn);
+    try {
+      sources.push(...register.summaries);
+      await registerObservations(connection, meta.indicators.indicators, register.locate);
+    } finally {
+      await register.close();
+    }
 
     const duplicate = (await connection.runAndReadAll(
       `SELECT indicator_id, area_code, year, count(*) AS n, string_agg(DISTINCT source, ', ') AS sources FROM observations GROUP BY ALL HAVING n > 1 LIMIT 1`
@@ -235,24 +173,19 @@ export async function buildTables(dataDir: string, outDir: string): Promise<Buil
     await connection.run(`UPDATE areas SET population_0_17 = p.population_0_17, population_year = p.year
       FROM (SELECT area_code, arg_max(population_0_17, year) AS population_0_17, max(year) AS year FROM population GROUP BY area_code) p WHERE p.area_code = areas.code`);
 
-    // Write everything beside the target, then move into place.
-    const staging = join(outDir, `.staging-${randomBytes(4).toString("hex")}`);
-    mkdirSync(staging, {recursive: true});
-    const files = {} as Record<TableName, string>;
     const rows = {} as Record<TableName, number>;
-    try {
-      for (const [name, schema] of Object.entries(TABLES) as [TableName, TableSchema][]) {
-        await toParquet(connection, schema, join(staging, `${name}.parquet`));
-        rows[name] = Number((await connection.runAndReadAll(`SELECT count(*) FROM "${name}"`)).getRows()[0]![0]);
-      }
-      for (const name of Object.keys(TABLES) as TableName[]) {
-        files[name] = join(outDir, `${name}.parquet`);
-        renameSync(join(staging, `${name}.parquet`), files[name]);
-      }
-    } finally {
-      rmSync(staging, {recursive: true, force: true});
-    }
-    return {files, rows, disclosure};
+    for (const name of Object.keys(TABLES) as TableName[]) rows[name] = Number((await connection.runAndReadAll(`SELECT count(*) FROM "${name}"`)).getRows()[0]![0]);
+    const report = await buildReport(connection, sources, rows, warnings, disclosure);
+
+    // The set: every table and the report, switched into place together.
+    const names = Object.keys(TABLES) as TableName[];
+    await publishSet(outDir, [...names.map((n) => `${n}.parquet`), REPORT_FILE], async (staging) => {
+      for (const [name, schema] of Object.entries(TABLES) as [TableName, TableSchema][]) await toParquet(connection, schema, join(staging, `${name}.parquet`));
+      writeFileSync(join(staging, REPORT_FILE), `${JSON.stringify(report, null, 1)}\n`);
+    });
+    for (const line of formatReport(report, join(outDir, REPORT_FILE))) log(line);
+    const files = Object.fromEntries(names.map((n) => [n, join(outDir, `${n}.parquet`)])) as Record<TableName, string>;
+    return {files, rows, report, disclosure};
   } finally {
     connection.closeSync();
     close();

@@ -7,11 +7,11 @@
  * and src/data/schema.json serves the same object to the notebook.
  */
 import {TABLES} from "../loaders/schema/tables.js";
-import {AREA_CODES, LEVELS, MEASURES, STATUSES} from "../loaders/schema/vocabulary.js";
+import {AREA_CODES, FLAGS, LEVELS, MEASURES, STATUSES} from "../loaders/schema/vocabulary.js";
 
 /** What src/data/schema.json serves: the tables as a list, in declaration order. */
 export function schemaObject() {
-  return {tables: Object.values(TABLES), measures: MEASURES, statuses: STATUSES, levels: LEVELS, areaCodes: AREA_CODES};
+  return {tables: Object.values(TABLES), measures: MEASURES, statuses: STATUSES, flags: FLAGS, levels: LEVELS, areaCodes: AREA_CODES};
 }
 
 /** The text of src/lib/schema.js. */
@@ -20,6 +20,7 @@ export function schemaModule(): string {
     ["TABLES", TABLES, "Every Parquet table: name, Swedish description, columns (name, DuckDB type, nullable, description) and sort order."],
     ["MEASURES", MEASURES, "Per measure: unit text, axis label, whether a share (0–100) or a unit's own answer (0/100), decimals, valid range."],
     ["STATUSES", STATUSES, "Per status: Swedish text, marker in published files, legend line."],
+    ["FLAGS", FLAGS, "Per flag a source may set on a present value (estimate, preliminary, revised, break): Swedish text."],
     ["LEVELS", LEVELS, "Area levels."],
     ["AREA_CODES", AREA_CODES, "Area code shapes: riket's code and regular expressions for län, kommun, stadsdel."]
   ] as const;

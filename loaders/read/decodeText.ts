@@ -1,48 +1,66 @@
-import {fail} from "../errors.js";
-
-export type TextEncoding = "utf-8" | "latin-1";
-
-function lineAt(bytes: Uint8Array, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
-  return line;
-}
-
-/** Offset of the first byte that breaks UTF-8, or -1 when the bytes are valid UTF-8. */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i]!;
-    const n = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
-    if (n < 0) return i;
-    for (let j = 1; j <= n; j++) if (i + j >= bytes.length || (bytes[i + j]! & 0xc0) !== 0x80) return i;
-    i += n + 1;
-  }
-  return -1;
-}
-
 /**
- * Decodes a text file in the encoding its source declares, and refuses a file
- * that is evidently in the other one: Latin-1 text read as UTF-8 fails to
- * decode, and UTF-8 text read as Latin-1 turns "ö" into "Ã¶" without any error,
- * so both directions are checked.
+ * Decodes a whole text file (survey exports, JSON downloads, reference lists)
+ * with the one decoder in read/encoding.ts: the declared encoding checked
+ * against the bytes in both directions, or the encoding detected when the
+ * source declares none.
  */
-export function decodeText(file: string, bytes: Uint8Array, encoding: TextEncoding): string {
-  if (bytes.length === 0) fail({file}, "empty file (expected a header row)");
+import {fail} from "../errors.js";
+import {
+  declaredEncoding,
+  decodeAs,
+  encodingFromHead,
+  firstInvalidUtf8,
+  looksUtf8Message,
+  notUtf8Message,
+  utf8SequenceLength,
+  type Encoding
+} from "./encoding.js";
+
+export interface DecodedText {
+  text: string;
+  encoding: Encoding;
+  /** True when the source declared no encoding and the bytes decided. */
+  detected: boolean;
+}
+
+/** The 1-based line holding a byte offset, and that line's bytes (without its line break). */
+export function lineOfOffset(bytes: Uint8Array, offset: number): {line: number; text: Uint8Array} {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      start = i + 1;
+    }
+  }
+  let end = start;
+  while (end < bytes.length && bytes[end] !== 0x0a && end - start < 200) end++;
+  if (end > start && bytes[end - 1] === 0x0d) end--;
+  return {line, text: bytes.subarray(start, end)};
+}
+
+const hasNonAscii = (bytes: Uint8Array): number => bytes.findIndex((b) => b >= 0x80);
+
+export function decodeText(file: string, bytes: Uint8Array, declared?: string): DecodedText {
+  const wanted = declaredEncoding(file, declared);
+  const {encoding, bomLength, detected} = encodingFromHead(file, bytes.subarray(0, 4096), wanted);
+  const body = bytes.subarray(bomLength);
   if (encoding === "utf-8") {
-    const bad = firstInvalidUtf8(bytes);
+    const bad = firstInvalidUtf8(body);
     if (bad >= 0) {
-      const byte = bytes[bad]!;
-      const hint = byte >= 0xa0 ? ` (0x${byte.toString(16)} is "${String.fromCharCode(byte)}" in Latin-1/Windows-1252: the file looks like Latin-1)` : "";
-      fail({file, row: lineAt(bytes, bad)}, `not valid UTF-8 at byte ${bad}${hint}; expected UTF-8 as declared in data/sources.json`);
+      // Undeclared: a byte that is not UTF-8 makes it Windows-1252, the only other 8-bit encoding Swedish files use.
+      if (wanted === undefined) return {text: decodeAs(body, "windows-1252"), encoding: "windows-1252", detected: true};
+      const {line, text} = lineOfOffset(bytes, bad + bomLength);
+      fail({file, row: line}, notUtf8Message(body[bad]!, bad + bomLength, text));
     }
-    const text = new TextDecoder("utf-8").decode(bytes);
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  }
-  // Latin-1 declared: a UTF-8 multibyte sequence (e.g. C3 B6 for "ö") means the declaration is wrong.
-  for (let i = 0; i + 1 < bytes.length; i++) {
-    if (bytes[i]! >= 0xc2 && bytes[i]! <= 0xdf && (bytes[i + 1]! & 0xc0) === 0x80 && firstInvalidUtf8(bytes) < 0) {
-      fail({file, row: lineAt(bytes, i)}, `looks like UTF-8 (bytes ${bytes[i]!.toString(16)} ${bytes[i + 1]!.toString(16)} at byte ${i}), expected Latin-1 as declared in data/sources.json`);
+  } else if (encoding === "windows-1252") {
+    const first = hasNonAscii(bytes);
+    if (first >= 0 && firstInvalidUtf8(bytes) < 0) {
+      const {line, text} = lineOfOffset(bytes, first);
+      fail({file, row: line}, looksUtf8Message(first, bytes.subarray(first, first + utf8SequenceLength(bytes[first]!)), text));
     }
+  } else if (body.length % 2 === 1) {
+    fail({file}, `has an odd number of bytes after the byte order mark (${body.length}): expected whole 2-byte UTF-16 characters; the file may be truncated`);
   }
-  return new TextDecoder("windows-1252").decode(bytes);
+  return {text: decodeAs(body, encoding), encoding, detected};
 }

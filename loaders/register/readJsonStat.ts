@@ -1,19 +1,30 @@
-import {describeValue, fail, isRecord, listAnd, listOr, quote} from "../errors.js";
+import {fail, listAnd, quote} from "../errors.js";
 import {RIKET_CODE, isKommunCode, isLanCode, isStadsdelCode} from "../reference/areaCodes.js";
-import type {Status} from "../schema/tables.js";
-import type {Legend, MarkerMeaning, RegisterValue} from "./registerValue.js";
+import {labelAgrees, resolveArea, type AreaIndex} from "../reference/areaIndex.js";
+import type {Warn} from "../report/warnings.js";
+import {FLAGS, type Flag, type Status} from "../schema/vocabulary.js";
+import {advance, parseCube, positionOf, type Cube, type Dimension} from "./jsonstat/jsonStatCube.js";
+import {pickDataset} from "./jsonstat/jsonStatDocument.js";
+import {planTime, type YearlyRule} from "./jsonstat/jsonStatTime.js";
+import type {Legend, RegisterValue} from "./registerValue.js";
 
 /**
- * Reads a JSON-stat 2.0 dataset as published by SCB's PxWebApi (v2, and v1
- * with `"format": "json-stat2"`).
+ * Reads a JSON-stat dataset — SCB's PxWebApi (v2, and v1 with "json-stat2"),
+ * 1.x bundles of older PxWeb endpoints, collections, other statistics
+ * offices' datasets — into register values.
  *
  * Series rule: a value's `series` is the codes of every dimension that is
- * neither the area nor the time dimension, in the dataset's `id` order, joined
- * with ":". A table whose only other dimension is ContentsCode gives
- * "BE0101N1"; dimensions [Region, Alder, Kon, ContentsCode, Tid] give
- * "0-17:1:BE0101N1". The rule depends only on which dimensions the table has,
- * never on how many categories a query selected, so a series keeps its name
- * when a query is widened.
+ * neither the area nor the time dimension nor selected by the declaration, in
+ * the dataset's `id` order, joined with ":". A table whose only other
+ * dimension is ContentsCode gives "BE0101N1"; dimensions [Region, Alder, Kon,
+ * ContentsCode, Tid] give "0-17:1:BE0101N1", or "0-17:BE0101N1" when the
+ * declaration selects Kon. The rule depends only on which dimensions the table
+ * has, never on how many categories a query selected.
+ *
+ * Status symbols mean what the source's legend says: a marker (missing,
+ * suppressed, not_applicable, zero) stands for the value; a flag (estimate,
+ * preliminary, revised, break) qualifies a value that is there and is kept in
+ * `flag`. Cells a sparse "value" object leaves out are missing.
  */
 export interface JsonStatOptions {
   legend: Legend;
@@ -22,116 +33,86 @@ export interface JsonStatOptions {
   /** Default: the dimension whose role is time, else "Tid". */
   timeDimension?: string;
   areaCodeMap?: (code: string) => string;
-  /**
-   * Read period codes such as "2026M01" or "2016K4" as the year of their first
-   * four digits. Two periods of one year then collide, which is an error, so
-   * this only suits a query that selected one period per year.
-   */
-  allowPeriods?: boolean;
-  /**
-   * The area of every value when the dataset has no area dimension: a PxWeb
-   * query that leaves Region out gets the riket total, so pass "00" there.
-   */
+  /** The area of every value when the dataset has no area dimension (a PxWeb query that left Region out: "00"). */
   defaultAreaCode?: string;
+  /** How a year's value is read from months, quarters or halves. */
+  yearly?: YearlyRule;
+  /** Dimensions fixed to one category: its cells are read, the others left out (and counted). */
+  dimensions?: Record<string, string>;
+  /** Which dataset of a bundle or collection (its key or label). */
+  dataset?: string;
+  /** The reference areas: codes are checked here, with the nearest valid code suggested. */
+  areas?: AreaIndex;
+  warn?: Warn;
 }
 
-/** Values with, for each, where it came from ("value[17] (Region=0114, …)"), for messages the pipeline writes later. */
+export interface JsonStatRead {
+  values: RegisterValue[];
+  /** Where each value came from ("value[17] (Region=0114, …)"), for messages the pipeline writes later. */
+  locations: string[];
+  cells: number;
+  notSelected: number;
+}
+
 export interface LocatedValues {
   values: RegisterValue[];
   locations: string[];
 }
 
+function parseText(file: string, text: string): unknown {
+  try {
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    return fail({file}, `not valid JSON (${(error as Error).message}): expected a JSON-stat 2.0 dataset`);
+  }
+}
+
 export function readJsonStat(file: string, text: string, options: JsonStatOptions): RegisterValue[] {
-  return read(file, text, options, false).values;
+  return readJsonStatDocument(file, parseText(file, text), options).values;
 }
 
 export function readJsonStatWithLocations(file: string, text: string, options: JsonStatOptions): LocatedValues {
-  return read(file, text, options, true);
+  const {values, locations} = readJsonStatDocument(file, parseText(file, text), options);
+  return {values, locations};
 }
 
-/** One cell of the cube, its markers already mapped through the legend. */
+/** One cell of the cube, before any area, year or series mapping. */
 export interface JsonStatCell {
-  /** Position in "value" (row-major, the last dimension in "id" varying fastest). */
   index: number;
-  /** The cell's category code in each dimension, in "id" order. */
   codes: string[];
   value: number | null;
   status: Status;
+  flag: Flag | null;
 }
 
-export interface JsonStatCube {
-  dimensions: {id: string; codes: string[]}[];
-  cells: JsonStatCell[];
-}
-
-/**
- * The whole cube, before any area, year or series mapping: for tables whose
- * time is not a year (SCB's monthly population, where December is the year-end
- * figure), which the caller then picks from.
- */
-export function readJsonStatCube(file: string, text: string, legend: Legend): JsonStatCube {
-  const cube = parseCube(file, text, legend);
+/** The whole cube, for tables whose shape a caller picks from itself. */
+export function readJsonStatCube(file: string, text: string, legend: Legend, dataset?: string): {dimensions: Dimension[]; cells: JsonStatCell[]} {
+  const cube = parseCube(file, pickDataset(file, parseText(file, text), dataset), legend);
   const cells: JsonStatCell[] = [];
   const position = new Array<number>(cube.dimensions.length).fill(0);
   for (let cell = 0; cell < cube.cellCount; cell++) {
-    const codes = cube.dimensions.map((dimension, d) => dimension.codes[position[d]!]!);
-    cells.push({index: cell, codes, ...cube.cellValue(cell, position)});
+    cells.push({index: cell, codes: cube.dimensions.map((d, i) => d.codes[position[i]!]!), ...cube.cellValue(cell, position)});
     advance(position, cube.sizes);
   }
   return {dimensions: cube.dimensions, cells};
 }
 
-const MEANINGS: readonly MarkerMeaning[] = ["missing", "suppressed", "not_applicable", "zero"];
-
-interface Dimension {
-  id: string;
-  codes: string[];
+interface Mean {
+  series: string;
+  area_code: string;
+  year: number;
+  sum: number;
+  n: number;
+  status: Status;
+  flag: Flag | null;
+  location: string;
 }
 
-interface Cube {
-  ids: string[];
-  sizes: number[];
-  dimensions: Dimension[];
-  cellCount: number;
-  role: Record<string, unknown>;
-  cellName: (cell: number, position: readonly number[]) => string;
-  cellValue: (cell: number, position: readonly number[]) => {value: number | null; status: Status};
-}
-
-function parseCube(file: string, text: string, legendOption: Legend): Cube {
+export function readJsonStatDocument(file: string, doc: unknown, options: JsonStatOptions): JsonStatRead {
   const where = {file};
-  const legend = checkLegend(file, legendOption);
-  const doc = parseJson(file, text);
-  checkIsDataset(file, doc);
-
-  const ids = doc.id;
-  const sizes = doc.size;
-  if (!Array.isArray(ids) || !ids.every((id): id is string => typeof id === "string")) fail(where, `"id" must be an array of dimension names, found ${describeValue(ids)}`);
-  if (!Array.isArray(sizes) || !sizes.every((n): n is number => Number.isInteger(n) && n >= 0)) fail(where, `"size" must be an array of category counts, found ${describeValue(sizes)}`);
-  if (sizes.length !== ids.length) fail(where, `"size" has ${sizes.length} entries but "id" names ${ids.length} dimensions (${ids.join(", ")})`);
-  if (!isRecord(doc.dimension)) fail(where, `"dimension" is missing: expected one entry per dimension in "id" (${ids.join(", ")})`);
-  const dimensionsObject = doc.dimension;
-  const dimensions = ids.map((id, d) => readDimension(file, id, dimensionsObject[id], sizes[d]!));
-
-  const cellCount = sizes.reduce((a, b) => a * b, 1);
-  const valueAt = valueAccessor(file, doc.value, cellCount, sizes, ids);
-  const statusAt = statusAccessor(file, doc.status, cellCount);
-  const cellName = (cell: number, position: readonly number[]) =>
-    `value[${cell}] (${dimensions.map((dimension, d) => `${dimension.id}=${dimension.codes[position[d]!]}`).join(", ")})`;
-  return {
-    ids,
-    sizes,
-    dimensions,
-    cellCount,
-    role: isRecord(doc.role) ? doc.role : {},
-    cellName,
-    cellValue: (cell, position) => cellValue(file, legend, valueAt(cell), statusAt(cell), () => cellName(cell, position))
-  };
-}
-
-function read(file: string, text: string, options: JsonStatOptions, locate: boolean): LocatedValues {
-  const where = {file};
-  const {ids, sizes, dimensions, cellCount, role, cellName, cellValue} = parseCube(file, text, options.legend);
+  const warn = options.warn ?? (() => {});
+  const cube = parseCube(file, pickDataset(file, doc, options.dataset), options.legend);
+  const {ids, sizes, dimensions, cellCount, role, cellName, cellValue} = cube;
 
   const timeIndex = pickDimension(file, ids, "time", options.timeDimension, role.time, "Tid");
   if (timeIndex === undefined) fail(where, `no time dimension: found ${listAnd(ids)}; expected "Tid", a dimension with role time, or options.timeDimension`);
@@ -141,147 +122,81 @@ function read(file: string, text: string, options: JsonStatOptions, locate: bool
   }
   if (areaIndex === timeIndex) fail(where, `dimension ${ids[timeIndex]} cannot be both the area and the time dimension`);
 
-  const seriesIndexes = ids.map((_, d) => d).filter((d) => d !== timeIndex && d !== areaIndex);
-  if (seriesIndexes.length === 0) fail(where, `no dimension names the series: found only ${listAnd(ids)}; expected ContentsCode or another dimension besides area and time`);
+  const selected = selections(file, dimensions, options.dimensions ?? {}, [timeIndex, areaIndex]);
+  const seriesIndexes = ids.map((_, d) => d).filter((d) => d !== timeIndex && d !== areaIndex && !selected.has(d));
+  // Every other dimension selected: the selected categories name the series.
+  const selectedSeries = ids.flatMap((_, d) => (selected.has(d) ? [dimensions[d]!.codes[selected.get(d)!]!] : [])).join(":");
+  if (seriesIndexes.length === 0 && selected.size === 0) fail(where, `no dimension names the series: found only ${listAnd(ids)}; expected ContentsCode or another dimension besides area and time`);
 
   // Validated once per category rather than per cell, so a bad code is reported once, by its dimension.
-  const timeDimension = dimensions[timeIndex]!;
-  const years = timeDimension.codes.map((code) => yearOf(file, timeDimension.id, code, options.allowPeriods === true));
-  const areaDimension = areaIndex === undefined ? undefined : dimensions[areaIndex]!;
-  const areas = areaDimension
-    ? areaDimension.codes.map((code) => areaOf(file, `dimension ${areaDimension.id}, category ${quote(code)}`, code, options.areaCodeMap))
-    : [areaOf(file, "options.defaultAreaCode", options.defaultAreaCode!, undefined)];
+  const time = planTime(file, ids[timeIndex]!, dimensions[timeIndex]!.codes, options.yearly, warn);
+  const areas = areaIndex === undefined ? [areaOf(file, "options.defaultAreaCode", options.defaultAreaCode!, options)] : areaCodes(file, dimensions[areaIndex]!, options, warn);
 
   const values: RegisterValue[] = [];
   const locations: string[] = [];
   const seen = new Map<string, number>();
+  const means = new Map<string, Mean>();
+  const flagged = new Map<Flag, {count: number; first: string}>();
   const position = new Array<number>(ids.length).fill(0);
+  let notSelected = 0;
 
-  for (let cell = 0; cell < cellCount; cell++) {
-    const series = seriesIndexes.map((d) => dimensions[d]!.codes[position[d]!]).join(":");
+  for (let cell = 0; cell < cellCount; cell++, advance(position, sizes)) {
+    if ([...selected].some(([d, category]) => position[d] !== category)) {
+      notSelected++;
+      continue;
+    }
+    const t = position[timeIndex]!;
+    if (!time.use[t]) continue;
+    const series = seriesIndexes.length ? seriesIndexes.map((d) => dimensions[d]!.codes[position[d]!]).join(":") : selectedSeries;
     const area_code = areas[areaIndex === undefined ? 0 : position[areaIndex]!]!;
-    const year = years[position[timeIndex]!]!;
-    const {value, status} = cellValue(cell, position);
-
+    const year = time.years[t]!;
+    const {value, status, flag} = cellValue(cell, position);
+    if (flag) {
+      const entry = flagged.get(flag) ?? {count: 0, first: cellName(cell, position)};
+      entry.count++;
+      flagged.set(flag, entry);
+    }
     const key = `${series}\u0000${area_code}\u0000${year}`;
+    if (time.mean) {
+      const mean = means.get(key) ?? {series, area_code, year, sum: 0, n: 0, status: "ok" as Status, flag: null, location: cellName(cell, position)};
+      if (status === "ok" && mean.status === "ok") mean.sum += value!;
+      else if (mean.status === "ok") mean.status = status;
+      mean.n++;
+      mean.flag ??= flag;
+      means.set(key, mean);
+      continue;
+    }
     const first = seen.get(key);
     if (first !== undefined) {
       fail(where, `${cellName(first, positionOf(first, sizes))} and ${cellName(cell, position)} both give series ${quote(series)}, area ${area_code}, year ${year}: expected one value per series, area and year`);
     }
     seen.set(key, cell);
-    values.push({series, area_code, year, value, status});
-    if (locate) locations.push(cellName(cell, position));
-    advance(position, sizes);
+    values.push({series, area_code, year, value, status, ...(flag ? {flag} : {})});
+    locations.push(cellName(cell, position));
   }
-  return {values, locations};
+  for (const m of means.values()) {
+    values.push({series: m.series, area_code: m.area_code, year: m.year, value: m.status === "ok" ? m.sum / m.n : null, status: m.status, ...(m.flag ? {flag: m.flag} : {})});
+    locations.push(`${m.location} and the other periods of ${m.year}`);
+  }
+  for (const [flag, {count, first}] of flagged) {
+    const symbols = Object.keys(options.legend).filter((symbol) => options.legend[symbol] === flag);
+    warn({file, count, message: `${count} value${count === 1 ? " is" : "s are"} flagged ${FLAGS[flag].text} (${symbols.join(", ")}) by the source, first ${first}: kept, with the flag`});
+  }
+  return {values, locations, cells: cellCount, notSelected};
 }
 
-/** Row-major: the last dimension in "id" varies fastest. */
-function advance(position: number[], sizes: readonly number[]): void {
-  for (let d = position.length - 1; d >= 0; d--) {
-    if (++position[d]! < sizes[d]!) return;
-    position[d] = 0;
+/** Declared selections: dimension index → the category index to read. */
+function selections(file: string, dimensions: Dimension[], declared: Record<string, string>, reserved: (number | undefined)[]): Map<number, number> {
+  const selected = new Map<number, number>();
+  for (const [id, code] of Object.entries(declared)) {
+    const d = dimensions.findIndex((dimension) => dimension.id === id);
+    if (d < 0) fail({file}, `the declaration selects ${id} = ${quote(code)}, but the dataset's dimensions are ${listAnd(dimensions.map((x) => x.id))}`);
+    if (reserved.includes(d)) fail({file}, `the declaration selects a category of ${id}, which is the ${d === reserved[0] ? "time" : "area"} dimension: expected another dimension`);
+    const category = dimensions[d]!.codes.indexOf(code);
+    if (category < 0) fail({file}, `the declaration selects ${id} = ${quote(code)}, but ${id} has ${listAnd(dimensions[d]!.codes.slice(0, 12).map(quote))}${dimensions[d]!.codes.length > 12 ? ", …" : ""}`);
+    selected.set(d, category);
   }
-}
-
-function cellValue(
-  file: string,
-  legend: Legend,
-  raw: unknown,
-  status: string | undefined,
-  name: () => string
-): {value: number | null; status: Status} {
-  const meaning = status === undefined ? undefined : legend[status];
-  if (status !== undefined && meaning === undefined) {
-    fail({file}, `${name()}: status ${quote(status)} is not in the legend: expected ${describeLegend(legend)}`);
-  }
-  if (raw === null || raw === undefined) {
-    if (meaning === undefined) fail({file}, `${name()}: value is null and has no status: expected a status from the legend, ${describeLegend(legend)}`);
-    return meaning === "zero" ? {value: 0, status: "ok"} : {value: null, status: meaning};
-  }
-  if (typeof raw !== "number") fail({file}, `${name()}: expected a number or null, found ${describeValue(raw)}`);
-  if (meaning === undefined) return {value: raw, status: "ok"};
-  // A marker on a non-null value: accept it only where the two agree, since a
-  // publisher that sends both has said two things about one cell.
-  if (meaning === "zero" && raw === 0) return {value: 0, status: "ok"};
-  return fail({file}, `${name()}: value ${raw} has status ${quote(status)}, which the legend says means ${meaning}: expected ${meaning === "zero" ? "0" : "null"} with that status`);
-}
-
-function readDimension(file: string, id: string, raw: unknown, size: number): Dimension {
-  const where = {file};
-  if (!isRecord(raw)) fail(where, `dimension ${id} is named in "id" but has no entry in "dimension"`);
-  const category = raw.category;
-  if (!isRecord(category)) fail(where, `dimension ${id} has no "category": every dimension in "id" needs one`);
-  let codes: string[];
-  const index = category.index;
-  if (Array.isArray(index)) {
-    if (!index.every((code): code is string => typeof code === "string")) fail(where, `dimension ${id}: "category.index" must list category codes, found ${describeValue(index)}`);
-    codes = index;
-  } else if (isRecord(index)) {
-    const entries = Object.entries(index);
-    codes = new Array<string>(entries.length);
-    for (const [code, at] of entries) {
-      if (typeof at !== "number" || !Number.isInteger(at) || at < 0 || at >= entries.length || codes[at] !== undefined) {
-        fail(where, `dimension ${id}: category ${quote(code)} has index ${describeValue(at)}: expected each of 0 to ${entries.length - 1} exactly once`);
-      }
-      codes[at] = code;
-    }
-  } else if (index === undefined && isRecord(category.label) && Object.keys(category.label).length === 1) {
-    // JSON-stat lets a single-category dimension omit its index.
-    codes = Object.keys(category.label);
-  } else {
-    return fail(where, `dimension ${id} has no "category.index": expected an object or array of category codes`);
-  }
-  if (codes.length !== size) fail(where, `dimension ${id} has ${codes.length} categories but "size" gives it ${size}`);
-  return {id, codes};
-}
-
-function valueAccessor(file: string, raw: unknown, cellCount: number, sizes: number[], ids: string[]): (cell: number) => unknown {
-  const expected = `"size" [${sizes.join(", ")}] (${ids.join(" × ")}) gives ${cellCount} cells`;
-  if (Array.isArray(raw)) {
-    if (raw.length !== cellCount) fail({file}, `"value" has ${raw.length} entries but ${expected}`);
-    return (cell) => raw[cell];
-  }
-  if (isRecord(raw)) {
-    checkSparseKeys(file, "value", raw, cellCount);
-    // A sparse value object leaves out cells, which then are null.
-    return (cell) => raw[cell];
-  }
-  return fail({file}, `"value" must be an array or an object keyed by cell index, found ${describeValue(raw)}`);
-}
-
-function statusAccessor(file: string, raw: unknown, cellCount: number): (cell: number) => string | undefined {
-  const asStatus = (s: unknown, at: string): string | undefined => {
-    if (s === null || s === undefined || s === "") return undefined;
-    if (typeof s !== "string") fail({file}, `${at}: expected a status symbol (a string), found ${describeValue(s)}`);
-    return s;
-  };
-  if (raw === undefined || raw === null) return () => undefined;
-  if (typeof raw === "string") {
-    const status = asStatus(raw, `"status"`);
-    return () => status;
-  }
-  if (Array.isArray(raw)) {
-    if (raw.length !== cellCount && raw.length !== 1) fail({file}, `"status" has ${raw.length} entries but there are ${cellCount} cells: expected one per cell, or one for all`);
-    if (raw.length === 1) {
-      const status = asStatus(raw[0], `status[0]`);
-      return () => status;
-    }
-    return (cell) => asStatus(raw[cell], `status[${cell}]`);
-  }
-  if (isRecord(raw)) {
-    checkSparseKeys(file, "status", raw, cellCount);
-    return (cell) => asStatus(raw[cell], `status[${cell}]`);
-  }
-  return fail({file}, `"status" must be a string, an array or an object keyed by cell index, found ${describeValue(raw)}`);
-}
-
-function checkSparseKeys(file: string, name: string, object: Record<string, unknown>, cellCount: number): void {
-  for (const key of Object.keys(object)) {
-    if (!/^(0|[1-9]\d*)$/.test(key) || Number(key) >= cellCount) {
-      fail({file}, `"${name}" has key ${quote(key)}: expected a cell index from 0 to ${cellCount - 1}`);
-    }
-  }
+  return selected;
 }
 
 function pickDimension(file: string, ids: string[], what: string, chosen: string | undefined, role: unknown, fallback: string): number | undefined {
@@ -295,61 +210,47 @@ function pickDimension(file: string, ids: string[], what: string, chosen: string
   return at < 0 ? undefined : at;
 }
 
-function yearOf(file: string, dimension: string, code: string, allowPeriods: boolean): number {
-  if (/^\d{4}$/.test(code)) return Number(code);
-  if (allowPeriods && /^\d{4}/.test(code)) return Number(code.slice(0, 4));
-  const hint = /^\d{4}/.test(code) ? ` (a period within a year: set allowPeriods to read it as year ${code.slice(0, 4)})` : "";
-  return fail({file}, `dimension ${dimension}, category ${quote(code)}: expected a year such as "2016"${hint}`);
-}
+const isSwedishShape = (code: string) => code === RIKET_CODE || isLanCode(code) || isKommunCode(code) || isStadsdelCode(code);
 
-function areaOf(file: string, at: string, code: string, map: ((code: string) => string) | undefined): string {
+function areaOf(file: string, at: string, code: string, options: JsonStatOptions): string {
+  const map = options.areaCodeMap;
   const mapped = map ? map(code) : code;
-  if (mapped === RIKET_CODE || isLanCode(mapped) || isKommunCode(mapped) || isStadsdelCode(mapped)) return mapped;
-  const shown = map ? `${quote(code)}, mapped to ${quote(mapped)},` : quote(code);
-  return fail({file}, `${at}: area code ${shown} is not an area code: expected 00 (riket), a two-digit län code, a four-digit kommun code or a stadsdel code such as 0180-01${map ? "" : " (options.areaCodeMap can translate codes)"}`);
-}
-
-function positionOf(cell: number, sizes: number[]): number[] {
-  const at = new Array<number>(sizes.length).fill(0);
-  for (let d = sizes.length - 1; d >= 0; d--) {
-    at[d] = cell % sizes[d]!;
-    cell = Math.floor(cell / sizes[d]!);
+  const shown = map && mapped !== code ? `${quote(code)}, mapped to ${quote(mapped)},` : quote(code);
+  if (options.areas) {
+    const found = resolveArea(options.areas, mapped, "code");
+    if ("problem" in found) fail({file}, `${at}: ${found.problem.replace(quote(mapped), shown)}`);
+    return found.code;
   }
-  return at;
+  if (isSwedishShape(mapped)) return mapped;
+  return fail({file}, `${at}: area code ${shown} is not an area code: expected 00 (riket), a two-digit län code, a four-digit kommun code or a stadsdel code such as 0180-01${map ? "" : " (area_codes can translate codes)"}`);
 }
 
-function parseJson(file: string, text: string): Record<string, unknown> {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (error) {
-    return fail({file}, `not valid JSON (${(error as Error).message}): expected a JSON-stat 2.0 dataset`);
+/**
+ * Each area category's project code. Geography that is not Sweden's (OECD
+ * countries, another country's regions) is named as such rather than failing
+ * on its first code, or passing as län when its codes happen to be two digits.
+ */
+function areaCodes(file: string, dimension: Dimension, options: JsonStatOptions, warn: Warn): string[] {
+  const mapped = dimension.codes.map((code) => (options.areaCodeMap ? options.areaCodeMap(code) : code));
+  const shown = (i: number) => `${dimension.codes[i]}${dimension.labels[dimension.codes[i]!] ? ` (${dimension.labels[dimension.codes[i]!]})` : ""}`;
+  const foreignShapes = mapped.flatMap((code, i) => (isSwedishShape(code) ? [] : [i]));
+  if (foreignShapes.length > 0 && foreignShapes.length >= Math.max(2, mapped.length / 2)) {
+    const sample = foreignShapes.slice(0, 5).map(shown);
+    fail({file}, `these codes are not Swedish area codes: dimension ${dimension.id} holds ${listAnd(sample)}${foreignShapes.length > 5 ? ` and ${foreignShapes.length - 5} more` : ""}: the dataset's geography is not Sweden's riket, län, kommuner and stadsdelar (expected codes such as 00, 01, 0114 or 0180-01; area_codes in data/sources.json can map a code, e.g. {"SE": "00"})`);
   }
-  if (!isRecord(doc)) return fail({file}, `expected a JSON-stat 2.0 dataset (a JSON object), found ${describeValue(doc)}`);
-  return doc;
-}
-
-function checkIsDataset(file: string, doc: Record<string, unknown>): void {
-  if (doc.class === "dataset") return;
-  // JSON-stat 1.x wraps datasets in a bundle keyed by name, with no "class".
-  const bundled = doc.class === undefined && Object.values(doc).some((v) => isRecord(v) && "dimension" in v);
-  if (bundled) fail({file}, `this is a JSON-stat 1.x bundle: expected a JSON-stat 2.0 dataset ("class": "dataset"); ask PxWeb for "json-stat2"`);
-  fail({file}, `expected a JSON-stat 2.0 dataset ("class": "dataset"), found class ${quote(doc.class)}`);
-}
-
-/** Shared by the register readers: a legend from JSON may hold any string as a meaning. */
-export function checkLegend(file: string, legend: Legend): Legend {
-  for (const [marker, meaning] of Object.entries(legend)) {
-    if (!MEANINGS.includes(meaning)) fail({file}, `the legend maps ${quote(marker)} to ${quote(meaning)}: expected ${listOr(MEANINGS)}`);
+  if (options.areas) {
+    const index = options.areas;
+    const disagree = mapped.flatMap((code, i) => {
+      const area = index.byCode.get(code);
+      const label = dimension.labels[dimension.codes[i]!];
+      return area && label && label !== code && !labelAgrees(area, label) ? [{i, area, label}] : [];
+    });
+    const labelled = mapped.filter((_, i) => dimension.labels[dimension.codes[i]!] !== undefined).length;
+    if (disagree.length > 0 && disagree.length >= Math.max(2, labelled / 2)) {
+      const sample = disagree.slice(0, 3).map((d) => `${dimension.codes[d.i]} is labelled ${quote(d.label)}, but ${d.area.code} is ${d.area.name}`);
+      fail({file}, `these codes are not Swedish area codes, though shaped like them: in dimension ${dimension.id}, ${sample.join("; ")}${disagree.length > 3 ? `; and ${disagree.length - 3} more` : ""}: the labels name other places (another country's regions?)`);
+    }
+    for (const d of disagree) warn({file, column: dimension.id, message: `category ${dimension.codes[d.i]} is labelled ${quote(d.label)}, but ${d.area.code} is ${d.area.name}: read as ${d.area.code} (check the code)`});
   }
-  return legend;
+  return dimension.codes.map((code) => areaOf(file, `dimension ${dimension.id}, category ${quote(code)}`, code, options));
 }
-
-/** `".." (missing) or "X" (suppressed)`, or a note that the legend is empty. */
-export function describeLegend(legend: Legend): string {
-  const entries = Object.entries(legend).map(([marker, meaning]) => `${JSON.stringify(marker)} (${meaning})`);
-  return entries.length ? listOr(entries) : "a marker, but the legend has none";
-}
-
-
-

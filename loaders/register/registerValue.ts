@@ -1,4 +1,4 @@
-import type {Status} from "../schema/tables.js";
+import type {Flag, Status} from "../schema/vocabulary.js";
 
 /**
  * What every register reader produces, whatever the publisher's format:
@@ -17,8 +17,10 @@ export interface RegisterValue {
   /** null unless status is "ok". */
   value: number | null;
   status: Status;
+  /** A flag the source put on a present value (estimate, preliminary, revised, break); null when none. */
+  flag?: Flag | null;
 }
 
-/** A source legend maps each cell marker the source uses to what it means. */
+/** A source legend maps each cell marker or status symbol the source uses to what it means (see legend.ts). */
 export type MarkerMeaning = "missing" | "suppressed" | "not_applicable" | "zero";
-export type Legend = Record<string, MarkerMeaning>;
+export type Legend = Record<string, MarkerMeaning | Flag>;

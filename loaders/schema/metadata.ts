@@ -46,6 +46,8 @@ export interface Question {
   answers: string;
   text: string;
   from?: number;
+  /** Other wordings of the question's column in files people save ("Fråga 1"). */
+  aliases?: string[];
 }
 export interface Questionnaire {
   id: string;
@@ -56,30 +58,65 @@ export interface Questionnaire {
 export interface QuestionnaireFile {
   answer_sets: Record<string, Record<string, string>>;
   questionnaires: Questionnaire[];
+  /** Wordings of the unit column (Kod) and the name column (Namn), in order of preference. */
+  columns?: {Kod?: string[]; Namn?: string[]};
 }
 
 export interface SurveySource {
   year: number;
   file: string;
   questionnaire: string;
-  encoding?: "utf-8" | "latin-1";
+  /** csv: declared encoding ("utf-8", "latin-1", …); detected when absent. */
+  encoding?: string;
+  /** xlsx: the sheet with the answers; default the first sheet with a unit column. */
+  sheet?: string;
   period: string;
 }
 export interface PublishedSource {
   year: number;
   file: string;
 }
+export type YearlyDeclaration = "last" | "mean" | {period: string};
 export type RegisterSource =
-  | {file: string; format: "json-stat2"; publisher: string; legend: Legend}
-  | {file: string; format: "kolada"; publisher: string}
+  | {
+      file: string;
+      format: "json-stat2" | "json-stat";
+      publisher: string;
+      legend: Legend;
+      /** A bundle's or collection's dataset (key or label). */
+      dataset?: string;
+      area_dimension?: string;
+      time_dimension?: string;
+      /** Codes the source uses → project codes ({"SE": "00"}). */
+      area_codes?: Record<string, string>;
+      /** The area of every value when the dataset has no area dimension. */
+      area_code?: string;
+      yearly?: YearlyDeclaration;
+      /** Dimension → the one category to read. */
+      dimensions?: Record<string, string>;
+    }
+  | {
+      /** A response file, or a folder of the pages `npm run fetch:kolada` saved. */
+      file: string;
+      format: "kolada";
+      publisher: string;
+      kpis?: string[];
+    }
   | {
       file: string;
       format: "csv";
       publisher: string;
-      encoding: "utf-8" | "latin-1";
-      area_column: string;
-      year_column: string;
-      value_columns: string[];
+      /** Declared encoding; detected when absent. */
+      encoding?: string;
+      delimiter?: string;
+      area_column?: string;
+      area_code?: string;
+      area_format?: "code" | "name" | "code_name" | "auto";
+      year_column?: string;
+      value_columns?: string[];
+      wide?: {series: string};
+      /** Column → "*" (kept in the series) or the one value to read. */
+      dimensions?: Record<string, string>;
       legend: Legend;
     };
 export interface SourcesFile {

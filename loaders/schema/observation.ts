@@ -1,4 +1,4 @@
-import type {Status} from "./tables.js";
+import type {Flag, Status} from "./vocabulary.js";
 
 /** One row of the observations table (see tables.ts for column meanings). */
 export interface Observation {
@@ -10,4 +10,5 @@ export interface Observation {
   denominator: number | null;
   status: Status;
   source: string;
+  flag?: Flag | null;
 }

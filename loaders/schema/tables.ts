@@ -5,7 +5,7 @@
  * publish/schema.ts publishes them with the vocabulary (vocabulary.ts) to
  * src/lib/schema.js and src/data/schema.json.
  */
-import {LEVELS, MEASURE_IDS, STATUS_IDS} from "./vocabulary.js";
+import {FLAG_IDS, LEVELS, MEASURE_IDS, STATUS_IDS} from "./vocabulary.js";
 
 export {LEVELS, type Level, type Status} from "./vocabulary.js";
 
@@ -38,6 +38,7 @@ export const observations: TableSchema = {
     col("denominator", "DOUBLE", true, "Nämnare: antal enheter som besvarat frågan, eller befolkningen"),
     col("status", "VARCHAR", false, STATUS_IDS.join(", ")),
     col("source", "VARCHAR", false, "Källfilen värdet kommer från (sökväg under data/)"),
+    col("flag", "VARCHAR", true, `Källans markering av ett värde som finns: ${FLAG_IDS.join(", ")}; null när ingen`),
     col("ci_low", "DOUBLE", true, "Nedre gräns för 95 procents konfidensintervall i värdets enhet (exakt Poisson för antal och antal per 1 000, Wilson för andelar där källan anger det); null när intervall saknas eller värdet är skyddat"),
     col("ci_high", "DOUBLE", true, "Övre gräns för 95 procents konfidensintervall, se ci_low")
   ],

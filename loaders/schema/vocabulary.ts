@@ -63,6 +63,21 @@ export const STATUSES = {
 export type Status = keyof typeof STATUSES;
 export const STATUS_IDS = Object.keys(STATUSES) as Status[];
 
+/**
+ * Flags a publisher puts on a value that is there (JSON-stat status symbols of
+ * OECD, Eurostat, Statistics Canada): kept beside the value in the `flag`
+ * column, never turned into a missing value. A source's legend maps its own
+ * symbols to these.
+ */
+export const FLAGS = {
+  estimate: {text: "uppskattat värde", marker: "e", legend: "Uppskattat värde: källan har skattat uppgiften"},
+  preliminary: {text: "preliminär uppgift", marker: "p", legend: "Preliminär uppgift: kan komma att ändras"},
+  revised: {text: "reviderad uppgift", marker: "r", legend: "Reviderad uppgift: ändrad sedan den först publicerades"},
+  break: {text: "brott i tidsserien", marker: "b", legend: "Brott i tidsserien: inte jämförbar med tidigare år"}
+} as const satisfies Record<string, StatusSpec>;
+export type Flag = keyof typeof FLAGS;
+export const FLAG_IDS = Object.keys(FLAGS) as Flag[];
+
 export const LEVELS = ["riket", "län", "kommun", "stadsdel"] as const;
 export type Level = (typeof LEVELS)[number];
 

@@ -23,9 +23,19 @@ interface Point {
   year: number;
   value: number | null;
   status: string;
+  /** For the downloads of every year: the counts behind a share or rate, where there are any. */
+  numerator?: number;
+  denominator?: number;
 }
 
-const point = (d: Row): Point => ({year: d.year as number, value: compact(d.value) as number | null, status: d.status as string});
+/** A point of a series; its numerator and denominator only where they exist, so the files stay small. */
+const point = (d: Row): Point => ({
+  year: d.year as number,
+  value: compact(d.value) as number | null,
+  status: d.status as string,
+  ...(d.numerator === null || d.numerator === undefined ? {} : {numerator: compact(d.numerator) as number}),
+  ...(d.denominator === null || d.denominator === undefined ? {} : {denominator: compact(d.denominator) as number})
+});
 
 /** What the unit index lists: the unit's static facts (as written into each page's HTML) and its population. */
 export interface UnitIndexEntry extends StaticUnit {
@@ -130,7 +140,7 @@ export async function buildUnitReports(query: Query): Promise<UnitReports> {
           unit: trend(unit.code),
           lan: trend(unit.lan_code),
           riket: trend("00"),
-          group: (groupsBy.get(`${id}|${unit.kommungrupp}`) ?? []).map((g) => ({year: g.year as number, value: compact(g.value) as number | null, status: g.value === null ? "missing" : "ok"}))
+          group: (groupsBy.get(`${id}|${unit.kommungrupp}`) ?? []).map((g) => ({...point({...g, status: g.value === null ? "missing" : "ok"}), n: g.n as number}))
         },
         stadsdelar:
           unit.kind === "storstad"

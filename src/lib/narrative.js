@@ -96,17 +96,19 @@ export const RATIO_APPROX_TOLERANCE = 0.35;
  * How many times as many: 2.82 → "nästan tre gånger så många", 3.0 → "tre gånger
  * så många", 2.0 → "dubbelt så många", 3.2 → "drygt tre gånger så många",
  * 1.0 → "lika många", 1.3 → "30 procent fler", 0.5 → "hälften så många".
+ * Counts are "många"/"fler"/"färre"; a rate or a level is compared with
+ * {noun: "högt", more: "högre", less: "lägre"}: "40 procent högre", "dubbelt så högt".
  * @param {number} ratio
- * @param {{noun?: string}} [options]
+ * @param {{noun?: string, more?: string, less?: string}} [options]
  * @returns {string | null}
  */
-export function ratioInWords(ratio, {noun = "många"} = {}) {
+export function ratioInWords(ratio, {noun = "många", more = "fler", less = "färre"} = {}) {
   if (!Number.isFinite(ratio) || ratio < 0) return null;
   if (Math.abs(ratio - 1) <= RATIO_EXACT_TOLERANCE) return `lika ${noun}`;
   if (Math.abs(ratio - 0.5) <= RATIO_EXACT_TOLERANCE / 2) return `hälften så ${noun}`;
   if (ratio < 1.7) {
     const change = round((ratio - 1) * 100, 0);
-    return change > 0 ? `${change} procent fler` : `${-change} procent färre`;
+    return change > 0 ? `${change} procent ${more}` : `${-change} procent ${less}`;
   }
   const n = Math.round(ratio);
   const distance = ratio - n;

@@ -1,26 +1,29 @@
 // @ts-check
-// Everything the two release pages show for a survey year, as one function of
-// a `query(sql)` each: the figures behind the sentences (releaseTexts.js) and
-// the rows of every chart. The same functions run at build time (DuckDB in
-// node, publish/firstViews.ts: the page's first view for its default year,
-// drawn before DuckDB-WASM starts) and in the page when the reader picks
-// another year (DuckDB-WASM), so the two cannot differ.
+// Everything the two release pages show for their survey year, as one
+// function of a `query(sql)` each: the figures behind the sentences
+// (releaseTexts.js), the survey round and the rows of every chart. The same
+// functions run at build time (DuckDB in node, publish/firstViews.ts: the
+// page is drawn from that answer, before DuckDB-WASM is even fetched) and, for
+// a year the build did not answer, in the page with DuckDB-WASM.
 import {facts2014, facts2016} from "./releaseTexts.js";
 import {sqlYear} from "./sql.js";
 
 /** @typedef {import("./sql.js").Query} Query */
 
-/** The year each page opens on. */
+/** The survey year of each release page (the 2014 release reports the survey of November 2013). */
 export const DEFAULT_YEARS = Object.freeze({report2014: 2013, report2016: 2016});
 
 /**
- * What does not depend on the year: the years to choose from and the comparability groups.
+ * What both pages show besides their charts: the comparability groups and the survey round (period, units, answered).
  * @param {Query} query
- * @param {string} yearsSql
+ * @param {string} y the year as a literal
  */
-async function common(query, yearsSql) {
-  const [comparability, years] = await Promise.all([query("SELECT * FROM comparability ORDER BY indicator_id, first_year"), query(yearsSql)]);
-  return {comparability, years: years.map((d) => /** @type {number} */ (d.year))};
+async function common(query, y) {
+  const [comparability, surveys] = await Promise.all([
+    query("SELECT * FROM comparability ORDER BY indicator_id, first_year"),
+    query(`SELECT period, units, answered FROM surveys WHERE year = ${y}`)
+  ]);
+  return {comparability, survey: surveys[0] ?? null};
 }
 
 /**
@@ -31,12 +34,7 @@ async function common(query, yearsSql) {
 export async function report2014View(query, year) {
   const y = sqlYear(year);
   const [base, facts, collaboration, bbic, competenceByLan] = await Promise.all([
-    // Years whose questionnaire carries this release's indicators.
-    common(
-      query,
-      `SELECT DISTINCT o.year FROM observations o WHERE o.indicator_id = 'handlaggare_socionom_5ar' AND o.area_code = '00' AND o.status = 'ok'
-  AND o.year IN (SELECT year FROM observations WHERE indicator_id = 'samverkan_bhv' AND area_code = '00') ORDER BY o.year`
-    ),
+    common(query, y),
     facts2014(query, year),
     query(`SELECT o.year, o.value, i.short_title AS area_name, c.group_id
   FROM observations o JOIN indicators i ON i.id = o.indicator_id
@@ -63,7 +61,7 @@ export async function report2014View(query, year) {
 export async function report2016View(query, year) {
   const y = sqlYear(year);
   const [base, facts, headline, bbicTrend] = await Promise.all([
-    common(query, `SELECT DISTINCT year FROM observations WHERE indicator_id = 'samlad_kompetensplan' AND area_code = '00' AND status = 'ok' ORDER BY year`),
+    common(query, y),
     facts2016(query, year),
     query(`SELECT i.short_title, o.value, o.numerator, o.denominator FROM observations o JOIN indicators i ON i.id = o.indicator_id
   WHERE o.area_code = '00' AND o.year = ${y} AND o.indicator_id IN ('bbic_ordinarie_licens', 'samlad_kompetensplan', 'overenskommelse_primarvard', 'overenskommelse_skola', 'overenskommelse_forskola') AND o.status = 'ok'

@@ -57,6 +57,12 @@ export const TABLES = /** @type {const} */ ({
         "description": "Källfilen värdet kommer från (sökväg under data/)"
       },
       {
+        "name": "flag",
+        "type": "VARCHAR",
+        "nullable": true,
+        "description": "Källans markering av ett värde som finns: estimate, preliminary, revised, break; null när ingen"
+      },
+      {
         "name": "ci_low",
         "type": "DOUBLE",
         "nullable": true,
@@ -471,6 +477,30 @@ export const STATUSES = /** @type {const} */ ({
     "text": "kan inte förekomma",
     "marker": ".",
     "legend": "Kan inte förekomma: uppgiften finns inte för denna typ av enhet (t.ex. registeruppgifter för stadsdelar)"
+  }
+});
+
+/** Per flag a source may set on a present value (estimate, preliminary, revised, break): Swedish text. */
+export const FLAGS = /** @type {const} */ ({
+  "estimate": {
+    "text": "uppskattat värde",
+    "marker": "e",
+    "legend": "Uppskattat värde: källan har skattat uppgiften"
+  },
+  "preliminary": {
+    "text": "preliminär uppgift",
+    "marker": "p",
+    "legend": "Preliminär uppgift: kan komma att ändras"
+  },
+  "revised": {
+    "text": "reviderad uppgift",
+    "marker": "r",
+    "legend": "Reviderad uppgift: ändrad sedan den först publicerades"
+  },
+  "break": {
+    "text": "brott i tidsserien",
+    "marker": "b",
+    "legend": "Brott i tidsserien: inte jämförbar med tidigare år"
   }
 });
 

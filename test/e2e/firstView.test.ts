@@ -5,9 +5,9 @@
 // kommun page come from the built HTML and their build-time files; only the
 // notebook asks for the engine on opening (its first cell runs), and it shows
 // its editor meanwhile. Then the engine is let through and takes over when the
-// reader asks for something new (another survey year, another unit).
+// reader asks for something new (another year or unit in Jämför).
 import type {BrowserContext, Page, Route} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
+import {afterAll, describe, expect, inject, it} from "vitest";
 import {PUBLISHED_2014, PUBLISHED_2016} from "../fixtures/publishedTexts.js";
 import {isLocalUrl, PLOT_MARKS, sharedBrowser, closeSharedBrowserAfterAll} from "./browser.js";
 
@@ -126,24 +126,21 @@ describe("first view with the engine's wasm held back", () => {
 });
 
 describe("the engine takes over when the reader asks for something new", () => {
-  let held: Held;
-  beforeAll(async () => {
-    held = await openHeld("/rapporter/barnens-behov-allt-mer-i-centrum");
+  it("Jämför, another year: the engine is fetched then, the build-time view stays until it answers, and the page keeps its shape", async () => {
+    const held = await openHeld("/jamfor");
     opened.push(held);
-  });
-
-  it("another survey year: the engine is fetched then, and the page keeps its shape", async () => {
     const {page} = held;
-    await expect.poll(() => sentence(page, "bbic"), {timeout: 20_000}).toBe(PUBLISHED_2014.bbic);
-    const cards = await page.locator(".card").count();
-    await page.getByLabel("Enkätår").selectOption("2014");
+    await onScreen(page, "#compare-results .indicator-card svg", 3);
+    const state = await page.locator("#compare-results").getAttribute("data-state");
+    const cards = await page.locator("#compare-results .indicator-card").count();
+    const year = page.getByLabel("År", {exact: true});
+    const other = (await year.locator("option").evaluateAll((list) => list.map((o) => (o as HTMLOptionElement).value)))[0]!;
+    await year.selectOption(other);
     await expect.poll(() => held.wasm.length, {timeout: 20_000}).toBeGreaterThan(0);
-    // Until the engine answers, the default year's view stays (nothing is cleared).
-    expect(await sentence(page, "bbic")).toBe(PUBLISHED_2014.bbic);
+    expect(await page.locator("#compare-results").getAttribute("data-state")).toBe(state);
     await held.release();
-    await expect.poll(() => sentence(page, "bbic"), {timeout: 60_000}).toBe("Nio av tio kommuner har nu ordinarie BBIC-licens, vilket är drygt tre gånger så många som år 2010.");
-    expect(await page.locator(".card").count()).toBe(cards);
-    await onScreen(page, '#competence-by-lan svg g[aria-label="bar"] rect', 21);
+    await expect.poll(() => page.locator("#compare-results").getAttribute("data-state"), {timeout: 60_000}).not.toBe(state);
+    expect(await page.locator("#compare-results .indicator-card").count()).toBe(cards);
     expect(held.errors).toEqual([]);
   }, 90_000);
 

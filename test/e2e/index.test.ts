@@ -19,6 +19,19 @@ pageTest("/", async ({page, screenshot}) => {
 
   await screenshot("index-initial");
 
+  // The selector: full titles, grouped by theme, the survey's themes first, then the register's; Swedish order.
+  const groups = await page.getByLabel("Indikator").locator("optgroup").evaluateAll((list) => list.map((g) => (g as HTMLOptGroupElement).label));
+  expect(groups[0]).toBe("BBIC");
+  expect(groups.at(-1)).toBe("Barn och insatser (register)");
+  expect(groups.slice(0, -1)).toEqual([...groups.slice(0, -1)].sort(new Intl.Collator("sv").compare));
+  const samverkan = await page.getByLabel("Indikator").locator('optgroup[label="Samverkan"] option').allTextContents();
+  expect(samverkan).toContain("Överenskommelse om samverkan med primärvården");
+  expect(samverkan).toEqual([...samverkan].sort(new Intl.Collator("sv").compare));
+  // The chart is an image named by its title, with its numbers a click away.
+  await expect(page.locator("#trend-card svg[role='img']")).toHaveCount(1);
+  await page.locator("#trend-card details.chart-table summary").click();
+  await expect(page.locator("#trend-card details.chart-table tbody tr").first()).toContainText("2010");
+
   // Another indicator redraws the chart and retitles the card.
   const select = page.getByLabel("Indikator");
   const options = await select.locator("option").evaluateAll((list) => list.map((o) => ({value: (o as HTMLOptionElement).value, selected: (o as HTMLOptionElement).selected})));

@@ -89,29 +89,36 @@ pageTest("/jamfor?enhet=1480&med=0115&tema=bbic&ar=2016", async ({page}) => {
   await waitForState(page, "1480,0115|bbic|2016");
   const summary = page.locator(".unit-summary-card");
 
-  // csv: the rows of the table for every indicator of the theme measured that year.
-  const rowsShown = await page.locator("#compare-results tbody tr").count();
+  // csv: every year of every indicator of the theme, not only the year shown; the year shown holds the rows of the tables.
+  const rowsShown = await page.locator("#compare-results .compare-table tbody tr").count();
   const csv = await download(page, summary.getByRole("button", {name: "CSV"}));
-  expect(csv.name).toBe("jamforelse-bbic-2016.csv");
+  expect(csv.name).toBe("jamforelse-bbic-2010-2016.csv");
   const text = csv.bytes.toString("utf8");
   expect(text.startsWith("\ufeffIndikator-id;Indikator;År;Jämförelse;Kod;")).toBe(true);
-  const lines = text.slice(1).trimEnd().split("\r\n");
-  expect(lines.length - 1).toBe(rowsShown);
-  // Göteborg, Vallentuna, kommungrupp A1, Västra Götalands län, A2, Stockholms län, riket.
-  expect(lines.filter((l) => l.startsWith("bbic_ordinarie_licens;")).map((l) => l.split(";")[4])).toEqual(["1480", "0115", "A1", "14", "A2", "01", "00"]);
+  const lines = text.slice(1).trimEnd().split("\r\n").slice(1);
+  expect(lines.filter((l) => l.split(";")[2] === "2016")).toHaveLength(rowsShown);
+  const bbicLines = lines.filter((l) => l.startsWith("bbic_ordinarie_licens;"));
+  expect([...new Set(bbicLines.map((l) => l.split(";")[2]))]).toEqual(["2010", "2011", "2012", "2013", "2014", "2015", "2016"]);
+  // Each year: Göteborg, Vallentuna, kommungrupp A1, Västra Götalands län, A2, Stockholms län, riket.
+  expect(bbicLines.filter((l) => l.split(";")[2] === "2013").map((l) => l.split(";")[4])).toEqual(["1480", "0115", "A1", "14", "A2", "01", "00"]);
+  await expect(summary.locator(".download-bar")).toContainText("alla år 2010–2016");
 
   // xlsx: the same rows; numbers are numbers, codes text with their zeros.
   const xlsx = await download(page, summary.getByRole("button", {name: "Excel"}));
-  expect(xlsx.name).toBe("jamforelse-bbic-2016.xlsx");
+  expect(xlsx.name).toBe("jamforelse-bbic-2010-2016.xlsx");
   const workbook = XLSX.read(xlsx.bytes, {type: "buffer"});
   expect(workbook.SheetNames).toEqual(["Jämförelse", "Om uttaget"]);
   const sheet = workbook.Sheets["Jämförelse"]!;
   const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(sheet, {raw: true});
-  expect(rows).toHaveLength(rowsShown);
-  const vallentuna = rows.find((r) => r["Indikator-id"] === "bbic_ordinarie_licens" && r.Kod === "0115")!;
+  expect(rows).toHaveLength(lines.length);
+  const vallentuna = rows.find((r) => r["Indikator-id"] === "bbic_ordinarie_licens" && r.Kod === "0115" && r["År"] === 2016)!;
   expect(typeof vallentuna["Värde"]).toBe("number");
   expect(vallentuna["År"]).toBe(2016);
   const riketRow = rows.findIndex((r) => r["Indikator-id"] === "bbic_ordinarie_licens" && r.Kod === "00");
+  // The source is named as the organisation was called in those years (SKL until 2018), and the change said once.
+  const about = XLSX.utils.sheet_to_json<string[]>(workbook.Sheets["Om uttaget"]!, {header: 1}).map((r) => r.join(": "));
+  expect(about.find((l) => l.startsWith("Källa"))).toContain("Socialstyrelsen och SKL");
+  expect(about.filter((l) => l.includes("heter sedan 2019 Sveriges Kommuner och Regioner"))).toHaveLength(1);
   expect(sheet[`E${riketRow + 2}`]).toMatchObject({t: "s", v: "00"});
 
   // svg and png of a chart.
@@ -129,12 +136,38 @@ pageTest("/jamfor?enhet=1480&med=0115&tema=bbic&ar=2016", async ({page}) => {
   const width = png.bytes.readUInt32BE(16);
   expect(width).toBeGreaterThan(2 * (await figure.locator("svg.chart-main").evaluate((s) => (s as SVGSVGElement).getBoundingClientRect().width)));
 
-  // The map: every kommun a shape (with a value or grey), the two chosen units outlined, the values downloadable.
+  // The map: every kommun a shape (with a value or grey), the two chosen units outlined.
   const map = page.locator("#map-card svg.chart-main");
   await expect(map.locator('g[aria-label="geo"] path')).toHaveCount(290 + 2, {timeout: 60_000});
-  const mapCsv = await download(page, page.getByRole("button", {name: "CSV"}).last());
-  expect(mapCsv.name).toBe("karta-bbic_ordinarie_licens-2016.csv");
-  expect(mapCsv.bytes.toString("utf8").trimEnd().split("\r\n")).toHaveLength(291);
+
+  // All kommuner and stadsdelar in one table: filter by län and kommungrupp, sort by a column, download what is shown.
+  const list = page.locator("#lista-bbic_ordinarie_licens");
+  const listRows = list.locator("tbody tr");
+  await expect(listRows).toHaveCount(319);
+  await list.getByLabel("Visa stadsdelarna i Stockholm, Göteborg och Malmö").uncheck();
+  await expect(listRows).toHaveCount(290);
+  await list.getByLabel("Län").selectOption({label: "Västra Götalands län"});
+  const vg = await listRows.count();
+  expect(vg).toBeGreaterThan(40);
+  expect(vg).toBeLessThan(60);
+  await list.getByLabel("Kommungrupp").selectOption("A1");
+  await expect(listRows).toHaveCount(1);
+  await expect(listRows.first()).toContainText("Göteborg");
+  await list.getByLabel("Kommungrupp").selectOption("");
+  await expect(listRows).toHaveCount(vg);
+  // Sorted by value, highest first; a click on "Namn" sorts by name, a second click the other way.
+  await expect(list.locator('th[aria-sort="descending"]')).toHaveText(/Värde/);
+  await list.getByRole("button", {name: "Namn"}).click();
+  const names = await listRows.locator("th a").allTextContents();
+  expect(names).toEqual([...names].sort(new Intl.Collator("sv").compare));
+  await list.getByRole("button", {name: /Namn/}).click();
+  await expect(list.locator('th[aria-sort="descending"]')).toHaveText(/Namn/);
+  expect(await listRows.first().locator("th a").textContent()).toBe(names.at(-1));
+  const listCsv = await download(page, list.getByRole("button", {name: "CSV"}));
+  expect(listCsv.name).toBe("bbic_ordinarie_licens-2016-alla-enheter.csv");
+  const listLines = listCsv.bytes.toString("utf8").trimEnd().split("\r\n").slice(1);
+  expect(listLines).toHaveLength(vg);
+  expect(listLines.map((l) => l.split(";")[5])).toEqual(names.slice().reverse());
 }, {timeout: 180_000, screenshot: "jamfor-downloads"});
 
 /** A survey unit and year it did not answer, read from the built site's own tables. */
@@ -182,3 +215,31 @@ pageTest(`/jamfor?enhet=${missing.code}&tema=bbic&ar=${missing.year}`, async ({p
   await expect(figure.locator("figcaption")).toContainText("Grått fält: inget värde det året");
   expect(await textsOutsideCharts(results(page))).toEqual([]);
 }, {timeout: 120_000, screenshot: "jamfor-no-answer"});
+
+pageTest("/jamfor?enhet=9999&tema=nope&ar=20x6", async ({page}) => {
+  // A mistyped link says what was wrong, and what the page shows instead, rather than silently showing Stockholm.
+  await waitForState(page, "0180|bbic|2016");
+  const problems = page.locator("#url-problems");
+  await expect(problems.locator("li")).toHaveCount(3);
+  await expect(problems.locator('li[data-param="enhet"]')).toHaveText("Det finns ingen kommun eller stadsdel med koden ”9999”. Sidan visar Stockholm i stället.");
+  await expect(problems.locator('li[data-param="tema"]')).toHaveText("Det finns inget tema ”nope”. Sidan visar temat BBIC i stället.");
+  await expect(problems.locator('li[data-param="ar"]')).toContainText("”20x6” är inte ett årtal");
+}, {name: "page /jamfor with a bad address says what was wrong", screenshot: "jamfor-bad-url"});
+
+pageTest("/jamfor?enhet=goteborg&ar=2030", async ({page}) => {
+  const problems = page.locator("#url-problems");
+  await expect(problems.locator('li[data-param="ar"]')).toHaveText("Temat BBIC har inga värden för 2030. Sidan visar 2016 i stället.");
+  // A name where a code belongs: the page offers the unit it names.
+  await problems.getByRole("link", {name: "Göteborg (1480)"}).click();
+  await waitForState(page, "1480|bbic|2016");
+  await expect(page.locator("#url-problems")).toHaveCount(0);
+}, {name: "page /jamfor with a name for a code offers the unit", screenshot: false});
+
+pageTest("/jamfor", async ({page}) => {
+  // On a phone the table of all kommuner keeps name, code and value in sight without scrolling sideways.
+  const table = page.locator("#lista-bbic_ordinarie_licens .table-scroll");
+  await waitForContent(page, table.locator("tbody tr"));
+  const {scroll, client} = await table.evaluate((e) => ({scroll: e.scrollWidth, client: e.clientWidth}));
+  expect(scroll).toBeLessThanOrEqual(client + 1);
+  await expect(table.locator("thead th:visible")).toHaveText(/Namn.*Kod.*Värde/);
+}, {name: "page /jamfor at 390 px: the table of all kommuner fits the phone", viewport: {width: 390, height: 844}, screenshot: "jamfor-list-390"});

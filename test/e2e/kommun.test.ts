@@ -3,8 +3,9 @@
 // any console error or request off 127.0.0.1.
 import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
-import type {Page} from "playwright-core";
+import type {Download, Page} from "playwright-core";
 import {expect, inject, test} from "vitest";
+import * as XLSX from "xlsx";
 import {pageTest, waitForContent, waitForPlot} from "./browser.js";
 import {drawnInYear, textsOutsideCharts} from "./chartChecks.js";
 import {distDir, root} from "./globalSetup.js";
@@ -35,6 +36,26 @@ pageTest("/kommun/0115", async ({page}) => {
   await expect(page.locator("#indikator-bbic_ordinarie_licens tr[data-role='grupp']")).toContainText("Kommungrupp A2");
   // The link to the tool carries the unit.
   expect(await page.getByRole("link", {name: /Jämför Vallentuna med andra/}).getAttribute("href")).toBe("../jamfor?enhet=0115");
+
+  // A count (children 0–17) is stated, not set against a kommungrupp median of kommuner of other sizes.
+  const count = page.locator("#indikator-befolkning_0_17");
+  await expect(count.locator(".sentence")).toHaveText(/^Barn 0–17 år, 2016: [\d\s]+ i Vallentuna\. 2010–2016 (ökade|minskade|varierade|var) /);
+  await expect(count.locator(".compare-table tbody tr")).toHaveCount(1);
+  expect(await count.locator(".compare-table th", {hasText: "Placering"}).count()).toBe(0);
+  // A rate is higher or lower than riket's, never "fler"; trends are told in the past.
+  await expect(page.locator("#indikator-heldygnsinsats_per_1000 .sentence")).toHaveText(/(högre än|lägre än|lika högt som|så högt som) i riket/);
+  expect(await page.locator("#unit-results .sentence").allTextContents()).not.toContainEqual(expect.stringMatching(/procent (fler|färre) än i riket|\d{4}–\d{4} (ökar|minskar|varierar|är) /));
+  // Samverkan BHV was asked last in 2015: its sentence names the year, in the past tense.
+  await expect(page.locator("#indikator-samverkan_bhv .sentence")).toHaveText(/^År 2015 hade Vallentuna (inte )?en aktuell rutin .* Frågan ställdes inte i enkäten 2016\./);
+
+  // The download holds every year of every indicator, with kommungrupp, län and riket.
+  const [file] = (await Promise.all([page.waitForEvent("download"), page.locator(".download-area").getByRole("button", {name: "Excel"}).click()])) as [Download, unknown];
+  const workbook = XLSX.read(readFileSync((await file.path())!), {type: "buffer"});
+  const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(workbook.Sheets["Jämförelse"]!, {raw: true});
+  const bbic = rows.filter((r) => r["Indikator-id"] === "bbic_ordinarie_licens");
+  expect([...new Set(bbic.map((r) => r["År"]))]).toEqual([2010, 2011, 2012, 2013, 2014, 2015, 2016]);
+  expect(bbic.filter((r) => r["År"] === 2012).map((r) => r["Jämförelse"])).toEqual(["Vald enhet", "Kommungrupp", "Län", "Riket"]);
+  await expect(page.locator(".download-area")).toContainText("2010–2016");
 });
 
 pageTest("/kommun/1480", async ({page}) => {
@@ -46,11 +67,34 @@ pageTest("/kommun/1480", async ({page}) => {
   await expect(page.locator(".kicker")).toHaveText("storstad med 10 stadsdelar · Västra Götalands län");
   await expect(page.locator("#indikator-bbic_ordinarie_licens tr.role-unit td.basis")).toContainText(/av 10 stadsdelar|av \d stadsdelar/);
   // Its stadsdelar's own answers link to their pages.
-  const parts = page.locator("#indikator-bbic_ordinarie_licens details");
+  const parts = page.locator("#indikator-bbic_ordinarie_licens details:not(.chart-table)");
   await parts.locator("summary").click();
   await expect(parts.locator("li a")).toHaveCount(10);
   expect(await parts.locator("li a").first().getAttribute("href")).toBe("./1480-01");
 });
+
+pageTest("/kommun/0180", async ({page}) => {
+  await commonChecks(page, "Stockholm");
+  // Östermalm did not answer in 2015: said in a sentence of its own, never a second pair of parentheses.
+  const bhv = page.locator("#indikator-samverkan_bhv .sentence");
+  await expect(bhv).toContainText("År 2015 hade 6 av 13 svarande stadsdelar i Stockholm en aktuell rutin för samverkan med barnhälsovården (BHV), 46 procent mot");
+  await expect(bhv).toContainText("En stadsdel besvarade inte enkäten 2015.");
+  expect(await page.locator("#unit-results .sentence").allTextContents()).not.toContainEqual(expect.stringMatching(/\)\s*\(/));
+});
+
+pageTest("/kommun/1480", async ({page}) => {
+  await commonChecks(page, "Göteborg");
+  // Västra Hisingen answered the survey but left this question blank.
+  await expect(page.locator("#indikator-barns_delaktighet .sentence")).toContainText("En stadsdel lämnade frågan obesvarad.");
+  await expect(page.locator("#indikator-barns_delaktighet .sentence")).not.toContainText("svarade inte");
+}, {name: "page /kommun/1480: a stadsdel that left the question blank answered the survey", screenshot: false});
+
+pageTest("/kommun/0428", async ({page}) => {
+  // Vingåker never answered the survey: the summary says so once.
+  const text = await narrative(page);
+  expect(text.svarsfrekvens).toBe("Vingåker besvarade inte enkäten något år 2010–2016.");
+  expect(Object.values(text).filter((t) => t.includes("besvarade inte enkäten"))).toHaveLength(1);
+}, {screenshot: "kommun-0428"});
 
 pageTest("/kommun/1480-01", async ({page}) => {
   await commonChecks(page, "Angered");
@@ -86,6 +130,15 @@ pageTest("/kommun/", async ({page}) => {
   await page.getByLabel("Sök").fill("goteborg");
   await expect(rows).toHaveCount(11);
   await expect(page.locator("#unit-count")).toContainText("Visar 11 av 319");
+  // A code finds its unit, the start of a code its units.
+  await page.getByLabel("Sök").fill("1480");
+  await expect(rows).toHaveCount(11);
+  await expect(rows.first()).toContainText("Göteborg");
+  // A typing mistake still finds the name, and the page says it shows similar names.
+  await page.getByLabel("Sök").fill("stokholm");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("Stockholm");
+  await expect(page.locator("#unit-count")).toContainText("Inget namn innehåller ”stokholm”. Liknande namn: 1.");
   await page.getByLabel("Sök").fill("angered");
   await expect(rows).toHaveCount(1);
   await rows.first().getByRole("link", {name: "Angered"}).click();
@@ -110,7 +163,8 @@ async function gapChecks(page: Page): Promise<void> {
   expect(jokkmokk.length, "Jokkmokk has years without a value in the sample data").toBeGreaterThan(0);
   for (const {id, year, status} of jokkmokk) {
     const figure = page.locator(`#indikator-${id} figure.compare-chart`);
-    await waitForPlot(page, `#indikator-${id}`);
+    // A count suppressed every year has no mark at all (a count is charted alone), only its grey bands.
+    await waitForContent(page, figure.locator("svg.chart-main g[aria-label='rect'] rect"));
     const drawn = await drawnInYear(figure.locator("svg.chart-main"), year);
     expect(drawn.band, `${id} ${year} (${status}): a grey band marks the gap`).toBe(true);
     expect(drawn.zeroY).not.toBeNull();

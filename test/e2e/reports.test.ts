@@ -44,12 +44,12 @@ pageTest("/rapporter/barnens-behov-allt-mer-i-centrum", async ({page}) => {
   await expect.poll(() => page.locator(".card svg").filter({has: page.locator(PLOT_MARKS)}).count(), {timeout: 60_000}).toBe(3);
   expect(await page.locator('#competence-by-lan svg g[aria-label="bar"] rect').count()).toBe(21);
 
-  // The year selector renders the same template for another survey year, from data.
-  await page.getByLabel("Enkätår").selectOption("2014");
-  await expect.poll(() => page.locator('[data-sentence="bbic"]').textContent(), {timeout: 30_000}).toBe(
-    "Nio av tio kommuner har nu ordinarie BBIC-licens, vilket är drygt tre gånger så många som år 2010."
-  );
-  expect(new URL(page.url()).searchParams.get("ar")).toBe("2014");
+  // The release as published: its date and data, no year selector that would rewrite the figures under a dated headline.
+  await expect(page.locator("#release-date")).toHaveText(/^Publicerad 8 april 2014 · .* · Underlag: enkäten till kommunernas och stadsdelarnas socialtjänst, besvarad i november 2013 \(\d+ av \d+ enheter svarade\)$/);
+  expect(await page.getByLabel("Enkätår").count()).toBe(0);
+  await expect(page.locator("h2", {hasText: "Ladda ned"}).locator("xpath=following-sibling::p[1]")).toContainText("Resultaten från enkäten i november 2013");
+  // Every chart has its table.
+  expect(await page.locator(".chart-block details.chart-table").count()).toBe(3);
 });
 
 pageTest("/rapporter/resultat-i-korthet-2016", async ({page}) => {
@@ -58,6 +58,10 @@ pageTest("/rapporter/resultat-i-korthet-2016", async ({page}) => {
     expect(text[key], key).toBe(PUBLISHED_2016[key]);
   }
   await expectDownloads(page, 2016);
+  await expect(page.locator("#release-date")).toHaveText(/^Publicerad 2016 \(förlagan anger inget datum\) · .* besvarad våren 2016 \(\d+ av \d+ enheter svarade\)$/);
+  // The callout's label is Swedish, not Framework's "Note".
+  const label = await page.locator('.note[data-sentence="comparability"]').evaluate((e) => getComputedStyle(e, "::before").content);
+  expect(label).toBe('"Observera"');
   // The BBIC trend: 2010–2015 joined, 2016 a lone dot after the break; no line reaches it.
   await waitForPlot(page, "#bbic-trend");
   const chart = page.locator("#bbic-trend svg").filter({has: page.locator(PLOT_MARKS)});

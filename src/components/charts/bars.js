@@ -12,6 +12,8 @@ import {compareSv, formatNumber, formatValue} from "../../lib/format.js";
 import {statusText} from "../../lib/vocabulary.js";
 import {horizontalAxisOverhang, scaleOptions, tickCount} from "./axis.js";
 import {FOCUS, MUTED} from "./colors.js";
+import {describeChart} from "./a11y.js";
+import {barText} from "../../lib/charts/describe.js";
 
 const FONT_SIZE = 10;
 /** Labels left of the bars may take at most this share of the width. */
@@ -39,6 +41,7 @@ const LABEL_ROW = 17;
  * @property {string} [referenceLabel]
  * @property {(value: number) => string} [format] the label at a bar's end; default the measure's format (one decimal for shares)
  * @property {"left" | "above"} [labels] where the labels go; default: left when they fit, else above
+ * @property {string} [title] the chart's accessible name (a figure around it may rename it)
  * @property {Document} [document] for rendering outside a browser (tests)
  */
 
@@ -48,7 +51,7 @@ const LABEL_ROW = 17;
  * @param {BarOptions} [options]
  * @returns {SVGSVGElement | HTMLElement}
  */
-export function barChart(rows, {width = 640, measure = "share_yes", rank = false, highlight, reference, referenceLabel = "Riket", format, labels, document} = {}) {
+export function barChart(rows, {width = 640, measure = "share_yes", rank = false, highlight, reference, referenceLabel = "Riket", format, labels, title, document} = {}) {
   const valued = rows.filter(hasValue);
   const without = rows.filter((d) => !hasValue(d));
   const order = rank
@@ -73,7 +76,7 @@ export function barChart(rows, {width = 640, measure = "share_yes", rank = false
   const fill = (/** @type {BarRow} */ d) => d.color ?? (highlight === undefined ? FOCUS : d.label === highlight ? FOCUS : MUTED);
   const referenceText = hasReference ? `${referenceLabel} ${formatValue(reference, measure)}` : "";
 
-  return Plot.plot({
+  const chart = Plot.plot({
     ...(document ? {document} : {}),
     width,
     height: row * Math.max(1, order.length) + 30 + marginBottom,
@@ -96,6 +99,8 @@ export function barChart(rows, {width = 640, measure = "share_yes", rank = false
       Plot.tip(valued, Plot.pointerY({x: "value", y: "label", title: (d) => `${d.label}: ${formatValue(d.value, measure)}${basis(d)}${d.detail ? `\n${d.detail}` : ""}`}))
     ]
   });
+  const text = barText(order, {measure, reference, referenceLabel, ...(format ? {format} : {})});
+  return describeChart(chart, {label: title ?? "Stapeldiagram", text});
 }
 
 /** " (12 av 20)" when a share has its counts. @param {BarRow} d */

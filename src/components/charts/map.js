@@ -4,6 +4,8 @@ import * as Plot from "@observablehq/plot";
 import {formatNumber, formatValue} from "../../lib/format.js";
 import {isShare, measureSpec} from "../../lib/vocabulary.js";
 import {MAP_RANGE, MISSING_FILL} from "./colors.js";
+import {describeChart} from "./a11y.js";
+import {mapText} from "../../lib/charts/describe.js";
 
 /**
  * @typedef {{type: "Feature", properties: {kn_kod: string, kn_namn: string}, geometry: object}} KommunFeature
@@ -17,17 +19,17 @@ import {MAP_RANGE, MISSING_FILL} from "./colors.js";
  * meridian), so Sweden stands upright as on the national maps.
  * @param {KommunFeature[]} features GeoJSON features with properties.kn_kod and kn_namn
  * @param {Map<string, MapValue>} values by kommun code
- * @param {{width?: number, measure?: string, highlight?: string[], domain?: [number, number], document?: Document}} [options]
+ * @param {{width?: number, measure?: string, highlight?: string[], domain?: [number, number], title?: string, document?: Document}} [options]
  *   highlight: kommun codes drawn with a black outline; domain: the colour domain of a non-share (the legend's)
  * @returns {SVGSVGElement | HTMLElement}
  */
-export function kommunMap(features, values, {width = 420, measure = "share_yes", highlight = [], domain: valueDomain, document} = {}) {
+export function kommunMap(features, values, {width = 420, measure = "share_yes", highlight = [], domain: valueDomain, title, document} = {}) {
   const collection = {type: "FeatureCollection", features};
   const valueOf = (/** @type {KommunFeature} */ f) => values.get(f.properties.kn_kod);
   const known = features.filter((f) => valueOf(f)?.status === "ok" && valueOf(f)?.value !== null);
   const unknown = features.filter((f) => !known.includes(f));
   const chosen = features.filter((f) => highlight.includes(f.properties.kn_kod));
-  return Plot.plot({
+  const chart = Plot.plot({
     ...(document ? {document} : {}),
     width,
     projection: {type: "transverse-mercator", rotate: [-15, -62], domain: collection, inset: 6},
@@ -50,4 +52,6 @@ export function kommunMap(features, values, {width = 420, measure = "share_yes",
       )
     ]
   });
+  const kommuner = features.map((f) => ({code: f.properties.kn_kod, name: f.properties.kn_namn}));
+  return describeChart(chart, {label: title ?? "Karta över kommunerna", text: mapText(kommuner, values, {measure})});
 }

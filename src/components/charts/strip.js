@@ -12,6 +12,8 @@ import {hasValue} from "../../lib/compare/series.js";
 import {formatValue} from "../../lib/format.js";
 import {horizontalAxisOverhang, scaleOptions, tickCount} from "./axis.js";
 import {FOCUS, MUTED} from "./colors.js";
+import {describeChart} from "./a11y.js";
+import {stripText} from "../../lib/charts/describe.js";
 
 const LINE_HEIGHT = 16;
 const LABEL_FONT_SIZE = 10;
@@ -26,11 +28,11 @@ const LABEL_FONT_SIZE = 10;
 /**
  * A dot strip of all units with a value, the chosen ones marked.
  * @param {StripRow[]} rows
- * @param {{width?: number, measure?: string, highlight?: string | (string | StripHighlight)[], reference?: number | null, referenceLabel?: string, document?: Document}} [options]
+ * @param {{width?: number, measure?: string, highlight?: string | (string | StripHighlight)[], reference?: number | null, referenceLabel?: string, title?: string, document?: Document}} [options]
  *   reference: a value drawn as a labelled rule (riket)
  * @returns {SVGSVGElement | HTMLElement}
  */
-export function dotStrip(rows, {width = 640, measure = "share_yes", highlight = [], reference, referenceLabel = "Riket", document} = {}) {
+export function dotStrip(rows, {width = 640, measure = "share_yes", highlight = [], reference, referenceLabel = "Riket", title, document} = {}) {
   const byCode = new Map(rows.map((d) => [d.code, d]));
   const chosen = [highlight]
     .flat()
@@ -58,7 +60,7 @@ export function dotStrip(rows, {width = 640, measure = "share_yes", highlight = 
   const chosenText = (/** @type {{label: string, value: number | null}} */ d) => `${d.label} ${formatValue(d.value, measure)}`;
   const referenceText = hasReference ? `${referenceLabel} ${formatValue(reference, measure)}` : "";
 
-  return Plot.plot({
+  const chart = Plot.plot({
     ...(document ? {document} : {}),
     width,
     height: 130 + LINE_HEIGHT * chosen.length,
@@ -88,4 +90,5 @@ export function dotStrip(rows, {width = 640, measure = "share_yes", highlight = 
       Plot.tip(others, Plot.pointer({x: "value", y: "y", title: (d) => `${d.name}: ${formatValue(d.value, measure)}`}))
     ]
   });
+  return describeChart(chart, {label: title ?? "Punktdiagram", text: stripText(rows, chosen, {measure, reference, referenceLabel})});
 }

@@ -13,6 +13,8 @@ import {formatValue} from "../../lib/format.js";
 import {statusText} from "../../lib/vocabulary.js";
 import {scaleOptions, tickCount, verticalAxisMargin} from "./axis.js";
 import {FOCUS, MISSING_FILL, SERIES_COLORS} from "./colors.js";
+import {describeChart} from "./a11y.js";
+import {trendText} from "../../lib/charts/describe.js";
 import {trendLegend, withLegend} from "./legend.js";
 
 /** The label of a comparability break. */
@@ -43,6 +45,7 @@ const GAP_HALF_WIDTH = 0.4;
  * @property {string} [indicatorId]
  * @property {number[]} [years] the years on the axis; default every year of the series
  * @property {boolean} [legend] put a legend (series, and the gap band when there is one) above the chart
+ * @property {string} [title] the chart's accessible name (a figure around it may rename it)
  * @property {Document} [document] for rendering outside a browser (tests)
  */
 
@@ -53,7 +56,7 @@ const GAP_HALF_WIDTH = 0.4;
  * @param {TrendOptions} [options]
  * @returns {SVGSVGElement | HTMLElement}
  */
-export function trendChart(series, {width = 640, height = 260, measure = "share_yes", comparability = [], indicatorId = "", years, legend = false, document} = {}) {
+export function trendChart(series, {width = 640, height = 260, measure = "share_yes", comparability = [], indicatorId = "", years, legend = false, title, document} = {}) {
   const drawn = series.map((s, i) => ({
     ...s,
     color: s.color ?? (series.length > 1 ? SERIES_COLORS[i % SERIES_COLORS.length] : FOCUS),
@@ -109,7 +112,9 @@ export function trendChart(series, {width = 640, height = 260, measure = "share_
       Plot.tip(tips, Plot.pointer({x: "x", y: "y", title: "title"}))
     ]
   });
-  return legend ? withLegend(chart, trendLegend(drawn, {width, document})) : chart;
+  const text = trendText(drawn, {measure, years: axisYears, breaks: shownBreaks(comparability, indicatorId, axisYears).map((b) => b.year)});
+  const result = legend ? withLegend(chart, trendLegend(drawn, {width, document})) : chart;
+  return describeChart(result, {label: title ?? `Linjediagram: ${drawn.map((s) => s.label).join(", ")}`, text});
 }
 
 /**

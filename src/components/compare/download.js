@@ -9,6 +9,7 @@
 // loaded only when the user asks for a workbook): numbers are numeric cells,
 // codes are text cells, so 0180 keeps its leading zero.
 import {EXCEL, writeCsv} from "../../lib/csv.js";
+import {chartTable, nameChart} from "../charts/a11y.js";
 
 /**
  * Rows as Swedish csv text (with BOM). Columns: {key, label, type: "text" |
@@ -298,9 +299,10 @@ export function tableDownloads(getRows, columns, name, {about = () => [], label 
 
 /**
  * A chart in a figure with a title, the chart (class chart-main), optional
- * legend and caption, and SVG/PNG buttons. `chart` is an SVG element.
+ * legend and caption, its "Visa som tabell" alternative and SVG/PNG buttons.
+ * `chart` is an SVG element; the title becomes its accessible name.
  * @param {Element} chart
- * @param {{title?: string, subtitle?: string, legend?: Node | null, caption?: string, name?: string, className?: string}} [options]
+ * @param {{title?: string, subtitle?: string, legend?: Element | null, caption?: string, name?: string, className?: string}} [options]
  * @returns {HTMLElement}
  */
 export function chartFigure(chart, {title, subtitle, legend, caption, name, className = ""} = {}) {
@@ -309,7 +311,12 @@ export function chartFigure(chart, {title, subtitle, legend, caption, name, clas
   if (title) figure.dataset.title = title;
   if (subtitle) figure.dataset.subtitle = subtitle;
   chart.classList.add("chart-main");
-  if (legend) figure.append(legend);
+  if (title) nameChart(chart, subtitle ? `${title} (${subtitle})` : title);
+  if (legend) {
+    // The chart's description and table say what the legend shows.
+    legend.setAttribute("aria-hidden", "true");
+    figure.append(legend);
+  }
   figure.append(chart);
   if (caption) {
     const figcaption = document.createElement("figcaption");
@@ -317,6 +324,8 @@ export function chartFigure(chart, {title, subtitle, legend, caption, name, clas
     figcaption.textContent = caption;
     figure.append(figcaption);
   }
+  const table = chartTable(chart, {caption: title});
+  if (table) figure.append(table);
   figure.append(chartDownloads(figure, name ?? "diagram"));
   return figure;
 }

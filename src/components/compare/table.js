@@ -17,7 +17,8 @@ export function comparisonTable(indicator, rows, {valueHeader = "Värde"} = {}) 
   const place = rows.map((r) => placeText(r, indicator));
   const showBasis = basis.some(Boolean);
   const showPlace = place.some(Boolean);
-  return html`<div class="table-scroll"><table class="compare-table">
+  // A table wider than a phone scrolls; the keyboard must reach it to scroll it (WCAG 2.1.1).
+  return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${`Tabell: ${indicator.title}`}><table class="compare-table">
     <thead><tr><th>Område</th><th class="num">${valueHeader}</th>${showBasis ? html`<th>Underlag</th>` : ""}${showPlace ? html`<th>Placering</th>` : ""}</tr></thead>
     <tbody>${rows.map(
       (r, i) => html`<tr class=${r.role === "unit" ? "role-unit" : "role-reference"} data-role=${r.role} data-code=${r.code}>
@@ -30,4 +31,16 @@ export function comparisonTable(indicator, rows, {valueHeader = "Värde"} = {}) 
       </tr>`
     )}</tbody>
   </table></div>`;
+}
+
+/**
+ * Term–text pairs as a description list (the definitions under the tool and on
+ * the unit pages). Built whole in one cell: Framework wraps an inline
+ * expression in a <span>, which a <dl> may not hold.
+ * @param {readonly (readonly [string, string])[]} definitions
+ * @returns {HTMLElement}
+ */
+export function definitionList(definitions) {
+  // One node per term and per text: htl wraps a template of two elements in a <span>.
+  return html`<dl class="definitions">${definitions.flatMap(([term, text]) => [html`<dt>${term}</dt>`, html`<dd>${text}</dd>`])}</dl>`;
 }

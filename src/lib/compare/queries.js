@@ -152,26 +152,31 @@ export async function unitRanks(query, {indicatorIds, year}) {
 }
 
 /**
- * The comparison table: for each indicator and unit, the unit's value with
- * status, numerator and denominator, its rank among the compared units, and the
- * values of its kommungrupp, län and riket, all for `year` ("latest": each
- * indicator's newest year with a value for riket). `codes`: the units (kommun or stadsdel codes); null
- * for every kommun and stadsdel. A unit with no row for the indicator (a
- * stadsdel for most register indicators) has status null.
+ * The comparison table: for each indicator, year and unit, the unit's value
+ * with status, numerator and denominator, its rank among the compared units,
+ * and the values of its kommungrupp, län and riket. `year`: one year;
+ * "latest", each indicator's newest year with a value for riket; "all", every
+ * year with a value for riket (a download of every year). `codes`: the units
+ * (kommun or stadsdel codes); null for every kommun and stadsdel. A unit with
+ * no row for the indicator (a stadsdel for most register indicators) has status null.
  */
 /** SQL for an indicator's (alias i) newest year with a value for riket: "latest" on the pages. */
 const LATEST_YEAR = "(SELECT max(r.year) FROM observations r WHERE r.indicator_id = i.id AND r.area_code = '00' AND r.status = 'ok')";
+/** SQL for the years of an indicator (alias i) with a value for riket. */
+const RIKET_YEARS = "(SELECT r.year FROM observations r WHERE r.indicator_id = i.id AND r.area_code = '00' AND r.status = 'ok')";
 
 /**
  * @param {Query} query
- * @param {{indicatorIds: string[], year?: number | "latest", codes?: string[] | null}} options
+ * @param {{indicatorIds: string[], year?: number | "latest" | "all", codes?: string[] | null}} options
  * @returns {Promise<Row[]>}
  */
 export async function comparison(query, {indicatorIds, year = "latest", codes = null}) {
-  const yearSql = year === "latest" ? LATEST_YEAR : sqlYear(year);
+  const yearSql = year === "all" ? `IN ${RIKET_YEARS}` : `= ${year === "latest" ? LATEST_YEAR : sqlYear(year)}`;
   const units = codes === null ? "level IN ('kommun', 'stadsdel')" : `code IN ${sqlList(codes, sqlAreaCode)}`;
   return query(`WITH yr AS (
-      SELECT i.id AS indicator_id, i.measure, ${yearSql} AS year FROM indicators i WHERE i.id IN ${sqlList(indicatorIds, sqlIndicatorId)}
+      SELECT i.id AS indicator_id, i.measure, y.year FROM indicators i
+      JOIN (SELECT DISTINCT year FROM observations) y ON y.year ${yearSql}
+      WHERE i.id IN ${sqlList(indicatorIds, sqlIndicatorId)}
     ), b AS (
       SELECT o.indicator_id, o.year, o.area_code, o.value, o.numerator, o.denominator, o.status, a.kommungrupp, i.measure
       FROM observations o
@@ -180,14 +185,14 @@ export async function comparison(query, {indicatorIds, year = "latest", codes = 
       JOIN areas a ON a.code = o.area_code
       WHERE ${COMPARED_UNIT}
     ), ranked AS (
-      SELECT indicator_id, area_code,
-        rank() OVER (PARTITION BY indicator_id ORDER BY value DESC) AS rank,
-        count(*) OVER (PARTITION BY indicator_id) AS rank_n,
-        count(*) OVER (PARTITION BY indicator_id, value) AS ties
+      SELECT indicator_id, year, area_code,
+        rank() OVER (PARTITION BY indicator_id, year ORDER BY value DESC) AS rank,
+        count(*) OVER (PARTITION BY indicator_id, year) AS rank_n,
+        count(*) OVER (PARTITION BY indicator_id, year, value) AS ties
       FROM b WHERE status = 'ok'
     ), grp AS (
-      SELECT b.indicator_id, b.kommungrupp, ${GROUP_COLUMNS}
-      FROM b GROUP BY b.indicator_id, b.kommungrupp, b.measure
+      SELECT b.indicator_id, b.year, b.kommungrupp, ${GROUP_COLUMNS}
+      FROM b GROUP BY b.indicator_id, b.year, b.kommungrupp, b.measure
     ), u AS (
       SELECT code, kommungrupp, lan_code FROM areas WHERE ${units}
     )
@@ -199,11 +204,11 @@ export async function comparison(query, {indicatorIds, year = "latest", codes = 
       rk.value AS riket_value, rk.status AS riket_status, rk.numerator AS riket_numerator, rk.denominator AS riket_denominator
     FROM yr CROSS JOIN u
     LEFT JOIN observations o ON o.indicator_id = yr.indicator_id AND o.year = yr.year AND o.area_code = u.code
-    LEFT JOIN ranked r ON r.indicator_id = yr.indicator_id AND r.area_code = u.code
-    LEFT JOIN grp g ON g.indicator_id = yr.indicator_id AND g.kommungrupp = u.kommungrupp
+    LEFT JOIN ranked r ON r.indicator_id = yr.indicator_id AND r.year = yr.year AND r.area_code = u.code
+    LEFT JOIN grp g ON g.indicator_id = yr.indicator_id AND g.year = yr.year AND g.kommungrupp = u.kommungrupp
     LEFT JOIN observations l ON l.indicator_id = yr.indicator_id AND l.year = yr.year AND l.area_code = u.lan_code
     LEFT JOIN observations rk ON rk.indicator_id = yr.indicator_id AND rk.year = yr.year AND rk.area_code = '00'
-    ORDER BY yr.indicator_id, u.code`).then((rows) => rows.map((d) => ({...d, group_method: groupMethod(d.measure)})));
+    ORDER BY yr.indicator_id, yr.year, u.code`).then((rows) => rows.map((d) => ({...d, group_method: groupMethod(d.measure)})));
 }
 
 /**

@@ -5,7 +5,7 @@
 import {formatNumber, formatValue} from "../format.js";
 import {REFERENCE_STYLE, UNIT_COLORS} from "./palette.js";
 import {GROUP_DEFINITION} from "./queries.js";
-import {statusText, unitLabel} from "./text.js";
+import {ORGANISATION_NOTE, statusText, unitLabel} from "./text.js";
 import {isAnswer, isOwnAnswer} from "../vocabulary.js";
 
 /**
@@ -213,14 +213,65 @@ export function exportRows(indicator, rows, year) {
   }));
 }
 
+/**
+ * @typedef {{year: number, value: number | null, status: string | null, numerator?: number | null, denominator?: number | null, n?: number | null}} YearPoint
+ * @typedef {{unit: YearPoint[], group: YearPoint[], lan: YearPoint[], riket: YearPoint[]}} UnitTrends
+ */
+
+/**
+ * A unit page's value of one indicator (a value of data/units/<kod>.json: the
+ * latest year's comparison row and the trends of the unit, its kommungrupp,
+ * län and riket) as comparison rows, one per year, for the download of every
+ * year. The latest year is the row itself, with its rank; earlier years have
+ * no rank (the pages rank only the latest year).
+ * @param {import("../sql.js").Row & {trend: UnitTrends}} value
+ * @param {string} code the unit's code
+ * @returns {import("../sql.js").Row[]}
+ */
+export function comparisonRowsByYear(value, code) {
+  /** @param {YearPoint[]} list */
+  const byYear = (list) => new Map(list.map((p) => [p.year, p]));
+  const [unit, group, lan, riket] = [byYear(value.trend.unit), byYear(value.trend.group), byYear(value.trend.lan), byYear(value.trend.riket)];
+  const years = [...new Set([...unit.keys(), ...riket.keys(), value.year])].sort((a, b) => a - b);
+  return years.map((year) => {
+    if (year === value.year) return {...value, code};
+    const [u, g, l, r] = [unit.get(year), group.get(year), lan.get(year), riket.get(year)];
+    return {
+      code,
+      year,
+      value: u?.value ?? null,
+      status: u?.status ?? null,
+      numerator: u?.numerator ?? null,
+      denominator: u?.denominator ?? null,
+      rank: null,
+      rank_n: null,
+      ties: null,
+      group_method: value.group_method,
+      group_value: g?.status === "ok" ? g.value : null,
+      group_numerator: g?.numerator ?? null,
+      group_denominator: g?.denominator ?? null,
+      group_n: g?.n ?? null,
+      lan_value: l?.value ?? null,
+      lan_status: l?.status ?? null,
+      lan_numerator: l?.numerator ?? null,
+      lan_denominator: l?.denominator ?? null,
+      riket_value: r?.value ?? null,
+      riket_status: r?.status ?? null,
+      riket_numerator: r?.numerator ?? null,
+      riket_denominator: r?.denominator ?? null
+    };
+  });
+}
+
 /** The definitions shown under the tool, from the same constants the queries use. */
 export const DEFINITIONS = [
   ["Jämförelseenheter", "För enkätindikatorer: de enheter som själva besvarar enkäten, det vill säga kommunerna utom Stockholm, Göteborg och Malmö samt dessa tre städers stadsdelar. För registerindikatorer: de 290 kommunerna."],
   ["Storstäderna", "Stockholm, Göteborg och Malmö besvarar enkäten genom sina stadsdelar. Stadens värde är andelen av stadsdelarna som svarat ja; staden ingår inte själv bland jämförelseenheterna."],
-  ["Kommungrupp", "SKR:s kommungruppsindelning (A1–C9). En stadsdel tillhör sin stads grupp, A1 Storstäder."],
+  ["Kommungrupp", "SKR:s kommungruppsindelning 2023 (A1–C9), använd för alla år. En stadsdel tillhör sin stads grupp, A1 Storstäder."],
   ["Kommungruppens värde, enkät", GROUP_DEFINITION.andel],
   ["Kommungruppens värde, register", GROUP_DEFINITION.median],
   ["Län och riket", "Andelen av alla enheter i länet respektive landet som svarat ja (enkät), eller områdets eget registervärde. För antal är det länets och rikets summa."],
   ["Placering", "Plats 1 har det högsta värdet bland jämförelseenheterna med värde samma år. Lika värden delar plats. För ja/nej-frågor visas hur många som svarat likadant."],
-  ["Brott i tidsserien", "När frågan eller enkäten ändrats kan värdena inte jämföras: linjen bryts vid den streckade markeringen."]
+  ["Brott i tidsserien", "När frågan eller enkäten ändrats kan värdena inte jämföras: linjen bryts vid den streckade markeringen."],
+  ["SKL och SKR", ORGANISATION_NOTE]
 ];

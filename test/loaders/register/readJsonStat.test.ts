@@ -2,7 +2,8 @@ import {readFileSync} from "node:fs";
 import {loadError} from "../../helpers/loadError.js";
 import {describe, expect, it} from "vitest";
 import {LoadError} from "../../../loaders/errors.js";
-import {readJsonStat, readJsonStatCube, readJsonStatWithLocations, type JsonStatOptions} from "../../../loaders/register/readJsonStat.js";
+import {readJsonStat, readJsonStatCube, readJsonStatDocument, readJsonStatWithLocations, type JsonStatOptions} from "../../../loaders/register/readJsonStat.js";
+import {collectWarnings} from "../../../loaders/report/warnings.js";
 import type {Legend} from "../../../loaders/register/registerValue.js";
 
 const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/register/${name}`, import.meta.url), "utf-8");
@@ -31,7 +32,7 @@ describe("readJsonStatCube on SCB TAB6471 (PxWebApi v2, monthly population)", ()
     {index: 1188, codes: ["12", "0-9", "TotSa", "000007SF", "2026M01"], value: 139198},
     {index: 2771, codes: ["25", "100+10", "2", "000007SF", "2026M04"], value: 54}
   ])("cell $index ($codes) is $value, in row-major order", ({index, codes, value}) => {
-    expect(cube.cells[index]).toEqual({index, codes, value, status: "ok"});
+    expect(cube.cells[index]).toEqual({index, codes, value, status: "ok", flag: null});
   });
 
   it("has no status, so every cell is a number with status ok; the CKM notes are not statuses", () => {
@@ -40,20 +41,38 @@ describe("readJsonStatCube on SCB TAB6471 (PxWebApi v2, monthly population)", ()
 });
 
 describe("readJsonStat on real SCB responses", () => {
-  it("refuses TAB6471's month codes as years unless allowPeriods is set", () => {
+  it("refuses TAB6471's month codes as years until the source declares how a year's value is read", () => {
     const error = loadError(() => readJsonStat("TAB6471.json", fixture("scb_v2_TAB6471_data_jsonstat2.json"), {legend: SCB_LEGEND}));
     expect(error.message).toBe(
-      'TAB6471.json: dimension Tid, category "2026M01": expected a year such as "2016" (a period within a year: set allowPeriods to read it as year 2026)'
+      'TAB6471.json: dimension Tid, category "2026M01": a month, not a year: declare how a year\'s value is read ("yearly": {"period": "M12"} for one month of the year, "last" or "mean")'
     );
   });
 
-  it("with allowPeriods, reports the two months that fall on one series, area and year", () => {
-    const error = loadError(() => readJsonStat("TAB6471.json", fixture("scb_v2_TAB6471_data_jsonstat2.json"), {legend: SCB_LEGEND, allowPeriods: true}));
+  it('with "yearly": "last", reads 2026 from its last month, April, and warns that it is not the year\'s end', () => {
+    const {warn, warnings} = collectWarnings();
+    const values = readJsonStat("TAB6471.json", fixture("scb_v2_TAB6471_data_jsonstat2.json"), {legend: SCB_LEGEND, yearly: "last", warn});
+    expect(values).toHaveLength(21 * 11 * 3);
+    expect(values[0]).toEqual({series: "0-9:TotSa:000007SF", area_code: "01", year: 2026, value: 251635, status: "ok"});
+    expect(warnings).toEqual([{file: "TAB6471.json", column: "Tid", message: "each year's value is its last month, as declared; for 2026 that is 2026M04, not the end of the year"}]);
+  });
+
+  it('with "yearly": {"period": "M12"}, finds no December in any year and says so', () => {
+    const error = loadError(() => readJsonStat("TAB6471.json", fixture("scb_v2_TAB6471_data_jsonstat2.json"), {legend: SCB_LEGEND, yearly: {period: "M12"}}));
+    expect(error.message).toBe('TAB6471.json: dimension Tid has no M12 in any year (2026M01–2026M04): the declared "yearly" period gives no value');
+  });
+
+  it('with "yearly": "mean", refuses a mean over four months of 2026', () => {
+    const error = loadError(() => readJsonStat("TAB6471.json", fixture("scb_v2_TAB6471_data_jsonstat2.json"), {legend: SCB_LEGEND, yearly: "mean"}));
     expect(error.message).toBe(
-      "TAB6471.json: value[0] (Region=01, Alder=0-9, Kon=TotSa, ContentsCode=000007SF, Tid=2026M01) and " +
-        "value[1] (Region=01, Alder=0-9, Kon=TotSa, ContentsCode=000007SF, Tid=2026M02) " +
-        'both give series "0-9:TotSa:000007SF", area 01, year 2026: expected one value per series, area and year'
+      "TAB6471.json: dimension Tid: 2026 has 4 of its 12 months (2026M01–2026M04): the mean over part of a year is not the year's value; declare one month (\"yearly\": {\"period\": …}) or \"last\""
     );
+  });
+
+  it("reads the selected category of a dimension and leaves it out of the series name", () => {
+    const read = readJsonStatDocument("TAB6471.json", JSON.parse(fixture("scb_v2_TAB6471_data_jsonstat2.json")), {legend: SCB_LEGEND, yearly: "last", dimensions: {Kon: "TotSa", Alder: "0-9"}});
+    expect(read.values.map((v) => v.series)).toEqual(Array(21).fill("000007SF"));
+    expect(read.values[0]).toMatchObject({area_code: "01", year: 2026, value: 251635});
+    expect(read.notSelected).toBe(2772 - 21 * 4);
   });
 
   it("reads the v1 HE0110 response (no Region: riket) with defaultAreaCode", () => {
@@ -167,19 +186,13 @@ describe("readJsonStat errors name the file, the cell or dimension, and what was
     },
     {file: "jsonstat_size_mismatch.json", message: '"value" has 3 entries but "size" [1, 1, 2] (Region × ContentsCode × Tid) gives 2 cells'},
     {file: "jsonstat_no_category.json", message: 'dimension Tid has no "category": every dimension in "id" needs one'},
-    {file: "jsonstat_months.json", message: 'dimension Tid, category "2016M11": expected a year such as "2016" (a period within a year: set allowPeriods to read it as year 2016)'},
-    {
-      file: "jsonstat_months.json",
-      options: {allowPeriods: true},
-      message:
-        "value[0] (Region=0114, ContentsCode=BE0101N1, Tid=2016M11) and value[1] (Region=0114, ContentsCode=BE0101N1, Tid=2016M12) " +
-        'both give series "BE0101N1", area 0114, year 2016: expected one value per series, area and year'
-    },
-    {file: "jsonstat_bad_year.json", message: 'dimension Tid, category "år 2016": expected a year such as "2016"'},
+    {file: "jsonstat_months.json", message: 'dimension Tid, category "2016M11": a month, not a year: declare how a year\'s value is read ("yearly": {"period": "M12"} for one month of the year, "last" or "mean")'},
+    {file: "jsonstat_months.json", options: {yearly: {period: "K4"}}, message: '"yearly": {"period": "K4"} is a quarter, but dimension Tid holds months'},
+    {file: "jsonstat_bad_year.json", message: 'dimension Tid, category "år 2016": expected a year such as "2016", or a month, quarter or half-year such as "2016M12" or "2016K4"'},
     {
       file: "jsonstat_bad_area.json",
       message:
-        'dimension Region, category "Riket": area code "Riket" is not an area code: expected 00 (riket), a two-digit län code, a four-digit kommun code or a stadsdel code such as 0180-01 (options.areaCodeMap can translate codes)'
+        'dimension Region, category "Riket": area code "Riket" is not an area code: expected 00 (riket), a two-digit län code, a four-digit kommun code or a stadsdel code such as 0180-01 (area_codes can translate codes)'
     },
     {
       file: "jsonstat_statuses.json",
@@ -188,16 +201,27 @@ describe("readJsonStat errors name the file, the cell or dimension, and what was
         "value[0] (Region=00, ContentsCode=BE0101N1, Tid=2015) and value[2] (Region=0114, ContentsCode=BE0101N1, Tid=2015) " +
         'both give series "BE0101N1", area 00, year 2015: expected one value per series, area and year'
     },
-    {file: "jsonstat_1x_bundle.json", message: 'this is a JSON-stat 1.x bundle: expected a JSON-stat 2.0 dataset ("class": "dataset"); ask PxWeb for "json-stat2"'},
     {file: "jsonstat_statuses.json", options: {areaDimension: "Område"}, message: 'options.areaDimension is "Område" but the dataset\'s dimensions are Region, ContentsCode and Tid'},
-    {file: "jsonstat_statuses.json", options: {legend: {"..": "saknas" as never}}, message: 'the legend maps ".." to "saknas": expected missing, suppressed, not_applicable or zero'},
-    {file: "kolada_next_page.json", message: 'expected a JSON-stat 2.0 dataset ("class": "dataset"), found class (blank)'}
+    {
+      file: "jsonstat_statuses.json",
+      options: {legend: {"..": "saknas" as never}},
+      message: 'the legend maps ".." to "saknas": expected missing, suppressed, not_applicable, zero, estimate, preliminary, revised or break'
+    },
+    {file: "kolada_next_page.json", message: 'expected a JSON-stat 2.0 dataset ("class": "dataset"), a collection or a bundle, found class (blank)'}
   ];
 
   it.each(cases)("$file $options: $message", ({file, options, message}) => {
     const error = loadError(() => readJsonStat(file, fixture(file), {legend: SCB_LEGEND, ...options}));
     expect(error.message).toBe(`${file}: ${message}`);
     expect(error.file).toBe(file);
+  });
+
+  it("reads a JSON-stat 1.x bundle (id, size and role inside dimension), as older PxWeb endpoints send", () => {
+    const values = readJsonStat("bundle.json", fixture("jsonstat_1x_bundle.json"), {legend: SCB_LEGEND});
+    expect(values).toEqual([
+      {series: "BE0101N1", area_code: "0114", year: 2015, value: 1, status: "ok"},
+      {series: "BE0101N1", area_code: "0114", year: 2016, value: 2, status: "ok"}
+    ]);
   });
 
   it("reports text that is not JSON", () => {

@@ -88,7 +88,8 @@ describe("readKolada errors name the file, the item and what was expected", () =
     {file: "kolada_bad_gender.json", message: 'item 1 (kpi N33817, municipality 0180, period 2016), values[0]: gender "X": expected "T", "K" or "M"'},
     {
       file: "kolada_next_page.json",
-      message: 'the response has "next_page" "http://api.kolada.se/v2/data/kpi/N33817/year/2016?page=2...: it is one page of a longer result; expected every page\'s items in one file'
+      message:
+        'the response has "next_page" "http://api.kolada.se/v2/data/kpi/N33817/year/2016?page=2&per_page=1": it is one page of a longer result; fetch every page with `npm run fetch:kolada -- <url> <folder>` and declare the folder as the source\'s file'
     },
     {
       file: "kolada_group_id.json",

@@ -52,14 +52,16 @@ describe("unit reports from the fixture tables", () => {
     // 2014: Vallentuna yes; A2 answering units in 2014: Upplands Väsby, Vallentuna, Värmdö, all yes.
     // Stockholms län 2014: those three and Spånga-Tensta yes, Rinkeby-Kista no → 4 of 5. Riket: 5 of 6.
     expect(bbic).toMatchObject({year: 2014, value: 100, status: "ok", group_value: 100, group_n: 3, group_method: "andel", lan_value: 80, riket_value: 83.3333});
+    // Every year with its counts, for the download of every year (an own answer: 1 of 1 or 0 of 1).
     expect((bbic.trend as {unit: unknown[]}).unit).toEqual([
-      {year: 2013, value: 0, status: "ok"},
-      {year: 2014, value: 100, status: "ok"}
+      {year: 2013, value: 0, status: "ok", numerator: 0, denominator: 1},
+      {year: 2014, value: 100, status: "ok", numerator: 1, denominator: 1}
     ]);
     expect((bbic.trend as {group: unknown[]}).group).toEqual([
-      {year: 2013, value: 75, status: "ok"},
-      {year: 2014, value: 100, status: "ok"}
+      {year: 2013, value: 75, status: "ok", numerator: 3, denominator: 4, n: 4},
+      {year: 2014, value: 100, status: "ok", numerator: 3, denominator: 3, n: 3}
     ]);
+    expect((bbic.trend as {riket: unknown[]}).riket.at(-1)).toEqual({year: 2014, value: 83.3333, status: "ok", numerator: 5, denominator: 6});
     expect(report.surveys).toEqual([
       {year: 2013, answered: 1, units: 1},
       {year: 2014, answered: 1, units: 1}

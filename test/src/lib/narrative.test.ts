@@ -76,6 +76,15 @@ describe("ratioInWords(ratio)", () => {
     [0.5, "hälften så många"]
   ])("ratioInWords(%d) = %s", (value, expected) => expect(ratioInWords(value)).toBe(expected));
 
+  const LEVEL = {noun: "högt", more: "högre", less: "lägre"};
+  it.each([
+    [1.4, "40 procent högre"],
+    [0.7, "30 procent lägre"],
+    [1.0, "lika högt"],
+    [2.1, "drygt dubbelt så högt"],
+    [0.5, "hälften så högt"]
+  ])("a rate is higher or lower, not more or fewer: ratioInWords(%d, level words) = %s", (value, expected) => expect(ratioInWords(value, LEVEL)).toBe(expected));
+
   it("rejects ratios that are not numbers", () => {
     expect(ratioInWords(Number.POSITIVE_INFINITY)).toBeNull();
     expect(ratioInWords(-1)).toBeNull();

@@ -186,6 +186,15 @@ describe("the comparison table", () => {
     expect(rows.find((d: Row) => d.indicator_id === HELDYGN && d.code === "0114")).toMatchObject({year: 2013, value: 50});
   });
 
+  it("gives every year with a riket value for 'all', each year ranked and grouped on its own (the multi-year download)", async () => {
+    const rows = await comparison(query, {indicatorIds: [BBIC], year: "all", codes: ["0115", "1480-01"]});
+    expect(rows.map((d: Row) => `${d.year} ${d.code}`)).toEqual(["2013 0115", "2013 1480-01", "2014 0115", "2014 1480-01"]);
+    const one = await comparison(query, {indicatorIds: [BBIC], year: 2013, codes: ["0115", "1480-01"]});
+    expect(rows.filter((d: Row) => d.year === 2013)).toEqual(one);
+    const y2014 = await comparison(query, {indicatorIds: [BBIC], year: 2014, codes: ["0115", "1480-01"]});
+    expect(rows.filter((d: Row) => d.year === 2014)).toEqual(y2014);
+  });
+
   it("refuses codes and ids that are not codes and ids", async () => {
     await expect(comparison(query, {indicatorIds: [BBIC], year: 2013, codes: ["0180'; DROP TABLE areas; --"]})).rejects.toThrow(/Ogiltig områdeskod/);
     await expect(comparison(query, {indicatorIds: ["x' OR 1=1"], year: 2013, codes: ["0180"]})).rejects.toThrow(/Ogiltigt indikator-id/);

@@ -1,8 +1,21 @@
 // Search, labels, status texts, URL state and series segments of the comparison tool.
 import {describe, expect, it} from "vitest";
 import {breaks, segmentSeries} from "../../../../src/lib/compare/series.js";
-import {pickYear, readState, stateSearch} from "../../../../src/lib/compare/state.js";
-import {filterUnits, normalizeName, searchUnits, slug, statusText, themesOf, unitKindText, unitLabel} from "../../../../src/lib/compare/text.js";
+import {mapProblem, pickYear, readState, stateSearch, yearProblem} from "../../../../src/lib/compare/state.js";
+import {
+  filterUnits,
+  normalizeName,
+  organisationOf,
+  publishers,
+  searchUnits,
+  similarUnits,
+  slug,
+  statusText,
+  themesOf,
+  typoDistance,
+  unitKindText,
+  unitLabel
+} from "../../../../src/lib/compare/text.js";
 
 const units = [
   {code: "1480", name: "Göteborg", kind: "storstad", kommun_name: "Göteborg", lan_name: "Västra Götalands län", stadsdelar: 10},
@@ -18,7 +31,8 @@ const units = [
   {code: "0162", name: "Danderyd", kind: "kommun", kommun_name: "Danderyd", lan_name: "Stockholms län"},
   {code: "1980", name: "Västerås", kind: "kommun", kommun_name: "Västerås", lan_name: "Västmanlands län"},
   {code: "1280", name: "Malmö", kind: "storstad", kommun_name: "Malmö", lan_name: "Skåne län", stadsdelar: 5},
-  {code: "0114", name: "Upplands Väsby", kind: "kommun", kommun_name: "Upplands Väsby", lan_name: "Stockholms län"}
+  {code: "0114", name: "Upplands Väsby", kind: "kommun", kommun_name: "Upplands Väsby", lan_name: "Stockholms län"},
+  {code: "0180", name: "Stockholm", kind: "storstad", kommun_name: "Stockholm", lan_name: "Stockholms län", stadsdelar: 14}
 ];
 
 describe("accent-insensitive search", () => {
@@ -63,6 +77,7 @@ describe("accent-insensitive search", () => {
       "Laxå",
       "Malmö",
       "Spånga-Tensta",
+      "Stockholm",
       "Täby",
       "Upplands Väsby",
       "Västerås",
@@ -73,6 +88,44 @@ describe("accent-insensitive search", () => {
     expect(filterUnits(units, "orebro lan").map((u) => u.name)).toEqual(["Laxå", "Örebro"]);
     // A stadsdel matches on its city's name; Swedish order by name.
     expect(filterUnits(units, "GÖTEBORG").map((u) => u.name)).toEqual(["Angered", "Göteborg", "Östra Göteborg"]);
+  });
+});
+
+describe("finding a unit by its code or despite a typing mistake", () => {
+  it("a code finds its unit, the start of a code its units, in code order (/kommun/ search: '1480')", () => {
+    expect(filterUnits(units, "1480").map((u) => u.code)).toEqual(["1480", "1480-01", "1480-02"]);
+    expect(filterUnits(units, " 1860 ").map((u) => u.name)).toEqual(["Laxå"]);
+    expect(filterUnits(units, "1480-0").map((u) => u.code)).toEqual(["1480-01", "1480-02"]);
+    expect(searchUnits(units, "1480").map((u) => u.code)).toEqual(["1480", "1480-01", "1480-02"]);
+    expect(filterUnits(units, "9999")).toEqual([]);
+  });
+
+  it("counts a dropped, added, changed or swapped letter as one mistake", () => {
+    expect(typoDistance("stokholm", "stockholm")).toBe(1);
+    expect(typoDistance("gotebrog", "goteborg")).toBe(1);
+    expect(typoDistance("malmo", "malmo")).toBe(0);
+    expect(typoDistance("stockholm", "goteborg")).toBe(3);
+  });
+
+  it("offers the names within a mistake or two when nothing matches ('stokholm' → Stockholm), never for a short text", () => {
+    expect(filterUnits(units, "stokholm")).toEqual([]);
+    expect(similarUnits(units, "stokholm").map((u) => u.name)).toEqual(["Stockholm"]);
+    expect(similarUnits(units, "gotebrog").map((u) => u.name)).toEqual(["Göteborg", "Östra Göteborg"]);
+    expect(similarUnits(units, "Kristiansand").map((u) => u.name)).toEqual(["Kristianstad"]);
+    expect(similarUnits(units, "tby")).toEqual([]);
+    // The unit picker of /jamfor falls back to the same.
+    expect(searchUnits(units, "stokholm").map((u) => u.name)).toEqual(["Stockholm"]);
+  });
+});
+
+describe("SKL or SKR", () => {
+  it("names the organisation as it was called that year", () => {
+    expect(organisationOf(2013).short).toBe("SKL");
+    expect(organisationOf(2018).name).toBe("Sveriges Kommuner och Landsting");
+    expect(organisationOf(2019).short).toBe("SKR");
+    expect(publishers([2010, 2016])).toBe("Socialstyrelsen och SKL");
+    expect(publishers([2020])).toBe("Socialstyrelsen och SKR");
+    expect(publishers([2016, 2020])).toBe("Socialstyrelsen och SKL (från 2019 SKR)");
   });
 });
 
@@ -112,23 +165,39 @@ describe("state in the URL", () => {
   it("reads a full state and writes it back the same", () => {
     const search = "?enhet=1480&med=0114,1480-01&tema=kompetens&ar=2013&karta=samlad_kompetensplan";
     const state = readState(search, known);
-    expect(state).toEqual({unit: "1480", others: ["0114", "1480-01"], theme: "kompetens", year: 2013, mapIndicator: "samlad_kompetensplan"});
+    expect(state).toEqual({unit: "1480", others: ["0114", "1480-01"], theme: "kompetens", year: 2013, mapIndicator: "samlad_kompetensplan", problems: []});
     expect(stateSearch(state)).toBe(search);
   });
 
-  it("drops unknown units, duplicates, the main unit among the others, and more than four others", () => {
-    const state = readState("?enhet=0180&med=9999,0180,0114,0114,0115,0117,0120,1480", known);
+  it("drops unknown units, duplicates, the main unit among the others, and more than four others, and says which", () => {
+    const state = readState("?enhet=0180&med=9999,0180,0114,0114,0115,0117,0120,1480", {...known, names: {unit: (c) => ({"0180": "Stockholm", "1480": "Göteborg"})[c]}});
     expect(state.others).toEqual(["0114", "0115", "0117", "0120"]);
+    expect(state.problems.map((p) => p.text)).toEqual([
+      "Det finns ingen kommun eller stadsdel med koden ”9999”; den är utelämnad.",
+      "Högst fyra enheter kan jämföras med Stockholm: Göteborg är utelämnad."
+    ]);
   });
 
-  it("falls back to the defaults for a missing or malformed state", () => {
-    expect(readState("?enhet=<script>&tema=nope&ar=20x6&karta=a%27b", {...known, defaults: {unit: "0180", theme: "bbic"}})).toEqual({
-      unit: "0180",
-      others: [],
-      theme: "bbic",
-      year: null,
-      mapIndicator: null
-    });
+  it("falls back to the defaults for a missing or malformed state, and says what was wrong instead of silently showing Stockholm", () => {
+    const names = {unit: (c: string) => ({"0180": "Stockholm"})[c], theme: (t: string) => ({bbic: "BBIC"})[t]};
+    const state = readState("?enhet=9999&tema=nope&ar=20x6&karta=a%27b", {...known, defaults: {unit: "0180", theme: "bbic"}, names});
+    expect(state).toMatchObject({unit: "0180", others: [], theme: "bbic", year: null, mapIndicator: null});
+    expect(state.problems).toEqual([
+      {param: "enhet", value: "9999", text: "Det finns ingen kommun eller stadsdel med koden ”9999”. Sidan visar Stockholm i stället."},
+      {param: "tema", value: "nope", text: "Det finns inget tema ”nope”. Sidan visar temat BBIC i stället."},
+      {param: "ar", value: "20x6", text: "”20x6” är inte ett årtal. Sidan visar det senaste året."},
+      {param: "karta", value: "a'b", text: "”a'b” är inte en indikator. Kartan visar temats första indikator."}
+    ]);
+    expect(readState("", known).problems).toEqual([]);
+  });
+
+  it("says when the theme has no values for the year asked for, or no such indicator for the map", () => {
+    expect(yearProblem(2030, [2010, 2016], {theme: "BBIC", shown: 2016})?.text).toBe("Temat BBIC har inga värden för 2030. Sidan visar 2016 i stället.");
+    expect(yearProblem(2016, [2010, 2016], {theme: "BBIC", shown: 2016})).toBeNull();
+    expect(yearProblem(null, [2016], {theme: "BBIC", shown: 2016})).toBeNull();
+    expect(mapProblem("x", [{id: "bbic_ordinarie_licens"}], {theme: "BBIC", shown: "Ordinarie BBIC-licens"})?.text).toBe(
+      "Temat BBIC har ingen indikator ”x”. Kartan visar Ordinarie BBIC-licens i stället."
+    );
   });
 
   it("keeps a year only when the theme has it, else the newest", () => {
