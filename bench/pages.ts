@@ -34,6 +34,7 @@ export const PAGES: {path: string; what: string; milestone: Milestone}[] = [
     milestone: {key: "first", label: "", test: `() => !!document.querySelector('[data-sentence="bbic"]')?.textContent.trim() && (${visible(`#bbic-trend svg :is(${MARKS})`)})()`}
   },
   {path: "/anvandarguide", what: "every indicator's description", milestone: {key: "first", label: "", test: visible(".card.indicator h4", 18)}},
+  {path: "/om-data", what: "the load report's tables and sources", milestone: {key: "first", label: "", test: visible("table tbody tr", 7)}},
   {path: "/utforska", what: "the notebook (editor); its first cell then runs in DuckDB-WASM", milestone: {key: "first", label: "", test: visible(".nb-cell .cm-editor")}}
 ];
 

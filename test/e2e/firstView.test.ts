@@ -97,7 +97,8 @@ describe("first view with the engine's wasm held back", () => {
         await onScreen(page, "#map-card svg path", 200);
       }
     ],
-    ["/kommun/0180", async (page) => onScreen(page, "#narrative li", 2)]
+    ["/kommun/0180", async (page) => onScreen(page, "#narrative li", 2)],
+    ["/om-data", async (page) => onScreen(page, "table tbody tr", 7)]
   ];
 
   it.each(pages)("%s: drawn while no engine is fetched", async (path, check) => {
