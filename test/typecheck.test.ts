@@ -1,8 +1,7 @@
 // The browser side is type-checked with the node side (`npm run typecheck`): a
 // JavaScript module under src/ is checked when it starts with `// @ts-check`
 // (checkJs cannot be on for the whole program: tests reach scripts/*.mjs too).
-// Every module tsconfig.json includes must opt in; the ones it excludes are the
-// ones still waiting for their JSDoc.
+// Every browser module must be included and opt in: none is left out.
 import {readFileSync} from "node:fs";
 import {join, relative} from "node:path";
 import ts from "typescript";
@@ -27,6 +26,12 @@ describe("tsconfig.json", () => {
   it("checks every browser module it includes (// @ts-check on the first line)", () => {
     const unchecked = modules.filter((f) => readFileSync(join(ROOT, f), "utf8").split("\n", 1)[0]!.trim() !== "// @ts-check");
     expect(unchecked).toEqual([]);
+  });
+
+  it("leaves no browser module out", () => {
+    const all = (ts.sys.readDirectory(join(ROOT, "src"), [".js"], ["**/.observablehq/**"], ["**/*.js"]) as string[]).map((f) => relative(ROOT, f));
+    expect(all.length).toBeGreaterThan(40);
+    expect(all.filter((f) => !modules.includes(f))).toEqual([]);
   });
 
   it("is strict", () => {

@@ -16,6 +16,7 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {fail} from "../errors.js";
 import type {IndicatorMeta, Metadata} from "../schema/metadata.js";
+import type {Observation} from "../schema/observation.js";
 import {TABLES, type TableSchema} from "../schema/tables.js";
 import type {Measure, Status} from "../schema/vocabulary.js";
 import {appendRows} from "../write/appendRows.js";
@@ -47,18 +48,7 @@ export interface DisclosureReport {
   intervals: number;
 }
 
-interface Row {
-  indicator_id: string;
-  area_code: string;
-  year: number;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  status: Status;
-  source: string;
-  ci_low: number | null;
-  ci_high: number | null;
-}
+type Row = Observation & {ci_low: number | null; ci_high: number | null};
 
 const KEY_COLUMNS = ["indicator_id", "area_code", "year"];
 const UPDATE_COLUMNS = ["value", "numerator", "denominator", "status", "ci_low", "ci_high"];

@@ -11,4 +11,7 @@ export interface Observation {
   status: Status;
   source: string;
   flag?: Flag | null;
+  /** The 95 % interval, set by disclosure control (loaders/disclosure). */
+  ci_low?: number | null;
+  ci_high?: number | null;
 }
