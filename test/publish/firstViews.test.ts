@@ -72,9 +72,10 @@ describe("first views answered at build time", () => {
 
   it("jamfor.json: each of the tool's queries in its opening state is what DuckDB-WASM gives the page", async () => {
     const recorded = new Map((views["jamfor.json"] as Recorded[]).map((r) => [r.name, r]));
-    expect([...recorded.keys()]).toEqual(["distribution", "groupValues", "comparison", "trends", "kommunValues"]);
+    expect([...recorded.keys()]).toEqual(["distribution", "groupValues", "comparison", "everyYear", "trends", "kommunValues", "unitList"]);
     const p = (name: string) => recorded.get(name)!.params as Record<string, any>;
     expect(p("comparison").codes).toEqual(["0180"]);
+    expect(p("everyYear")).toEqual({indicatorIds: p("comparison").indicatorIds, codes: ["0180"]});
     const state = {indicatorIds: p("comparison").indicatorIds, year: p("comparison").year, codes: p("comparison").codes, trendCodes: p("trends").codes, mapIndicatorId: p("kommunValues").indicatorId, mapYear: p("kommunValues").year};
     for (const [name, params, compute] of compareQueries(wasmQuery, state)) {
       expect(params).toEqual(recorded.get(name)!.params);

@@ -58,8 +58,11 @@ export function compareQueries(query, {indicatorIds, year, codes, trendCodes, ma
     ["distribution", {indicatorIds, year}, () => distribution(query, {indicatorIds, year})],
     ["groupValues", {indicatorIds}, () => groupValues(query, {indicatorIds})],
     ["comparison", {indicatorIds, year, codes}, () => comparison(query, {indicatorIds, year, codes})],
+    // The download holds every year of the theme, so the page's first view asks for it too.
+    ["everyYear", {indicatorIds, codes}, () => comparison(query, {indicatorIds, year: "all", codes})],
     ["trends", {indicatorIds, codes: trendCodes}, () => trends(query, {indicatorIds, codes: trendCodes})],
-    ["kommunValues", {indicatorId: mapIndicatorId, year: mapYear}, () => kommunValues(query, {indicatorId: mapIndicatorId, year: mapYear})]
+    ["kommunValues", {indicatorId: mapIndicatorId, year: mapYear}, () => kommunValues(query, {indicatorId: mapIndicatorId, year: mapYear})],
+    ["unitList", {indicatorId: mapIndicatorId, year: mapYear}, () => comparison(query, {indicatorIds: [mapIndicatorId], year: mapYear, codes: null})]
   ];
 }
 
