@@ -2,10 +2,10 @@
 // Usage: tsx bench/loaderWorker.ts <ours|duckdb> <input.csv> <values per row> <output.parquet>
 // Prints one JSON line: {seconds, cpuSeconds, rows, maxRssMb}.
 import {join} from "node:path";
-import {DuckDBInstance} from "@duckdb/node-api";
 import {areaIndex} from "../loaders/reference/areaIndex.js";
 import {readReference} from "../loaders/reference/readReference.js";
 import {openSwedishCsv} from "../loaders/register/readSwedishCsv.js";
+import {openLoaderDatabase} from "../loaders/write/loaderDatabase.js";
 import type {TableSchema} from "../loaders/schema/tables.js";
 import {sqlIdent} from "../loaders/write/sql.js";
 import {toParquet} from "../loaders/write/toParquet.js";
@@ -15,7 +15,8 @@ const valueColumns = Array.from({length: Number(perRow)}, (_, i) => `V${String(i
 const started = performance.now();
 // CPU time from here, as the wall time: module loading (tsx transpiles the loaders first) is not the load.
 const startedCpu = process.cpuUsage();
-const instance = await DuckDBInstance.create(":memory:");
+// The pipeline's own database (memory limit, spill folder), so the figure is the pipeline's.
+const {instance, close} = await openLoaderDatabase();
 const connection = await instance.connect();
 let rows: number;
 if (mode === "ours") {
@@ -52,7 +53,7 @@ if (mode === "ours") {
   rows = Number((await connection.runAndReadAll(`SELECT count(*) FROM read_parquet('${output}')`)).getRows()[0]![0]);
 }
 connection.closeSync();
-instance.closeSync();
+close();
 const seconds = (performance.now() - started) / 1000;
 const cpu = process.cpuUsage(startedCpu);
 // CPU seconds beside wall seconds: on a shared machine the ratio of CPU time is the steadier comparison.

@@ -11,6 +11,8 @@ import {readReference} from "../loaders/reference/readReference.js";
 import {fixed, type BenchRow, type BenchSection} from "./types.js";
 
 const VALUES_PER_ROW = 100;
+/** Observations per run (BENCH_LOADER_SIZES=1000000,20000000): the target is ≤ 2 GB peak RSS at 20 M. */
+const SIZES = (process.env.BENCH_LOADER_SIZES ?? "1000000,20000000").split(",").map(Number);
 
 /** Writes `rows` csv rows × VALUES_PER_ROW values: observation rows = rows × 100. */
 async function writeInput(path: string, rows: number): Promise<void> {
@@ -65,7 +67,7 @@ export const sections: BenchSection[] = [
       const rows: BenchRow[] = [];
       const dir = mkdtempSync(join(tmpdir(), "oj-bench-loaders-"));
       try {
-        for (const observations of [1_000_000, 10_000_000]) {
+        for (const observations of SIZES) {
           const input = join(dir, `input-${observations}.csv`);
           log(`writing ${observations.toLocaleString("en")} observations…`);
           await writeInput(input, observations / VALUES_PER_ROW);

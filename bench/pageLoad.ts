@@ -50,29 +50,47 @@ function milestoneScript(milestones: Milestone[]): string {
   })();`;
 }
 
-interface Sample {
-  marks: Record<string, number>;
-  domContentLoaded: number;
-  load: number;
-  requests: number;
+export interface Transfer {
+  url: string;
+  status: number;
+  /** Body as sent (compressed when the server compressed it) plus headers. */
   bytes: number;
 }
 
-async function coldLoad(browser: Browser, url: string, milestones: Milestone[]): Promise<Sample> {
+export interface Sample {
+  marks: Record<string, number>;
+  domContentLoaded: number;
+  load: number;
+  /** CPU time of the page's main thread until the milestones (CDP ThreadTime): the work, whatever else the machine runs. */
+  cpuMs: number;
+  requests: number;
+  bytes: number;
+  transfers: Transfer[];
+}
+
+/** One cold load of `url` in a new browser context, until every milestone is on screen. */
+export async function coldLoad(browser: Browser, url: string, milestones: Milestone[]): Promise<Sample> {
   const context = await browser.newContext({viewport: {width: 1280, height: 900}, serviceWorkers: "block"});
   const errors: string[] = [];
   try {
     // Nothing may leave the machine during a measurement either.
     await context.route((u) => u.hostname !== "127.0.0.1" && (u.protocol === "http:" || u.protocol === "https:"), (route) => route.abort("blockedbyclient"));
-    const finished: Promise<number>[] = [];
+    const finished: Promise<Transfer>[] = [];
     context.on("requestfinished", (request) => {
-      finished.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize, () => 0));
+      finished.push(
+        Promise.all([request.sizes(), request.response()]).then(
+          ([s, response]) => ({url: request.url(), status: response?.status() ?? 0, bytes: s.responseBodySize + s.responseHeadersSize}),
+          () => ({url: request.url(), status: 0, bytes: 0})
+        )
+      );
     });
     context.on("response", (response) => {
       if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
     });
     await context.addInitScript({content: milestoneScript(milestones)});
     const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Performance.enable");
     page.on("pageerror", (error) => errors.push(error.message));
     page.on("console", (message) => {
       if (message.type() === "error") errors.push(message.text());
@@ -86,12 +104,14 @@ async function coldLoad(browser: Browser, url: string, milestones: Milestone[]):
       throw new Error(`milestones not reached in ${TIMEOUT / 1000} s (reached: ${reached.join(", ") || "none"})${errors.length ? `; page errors: ${errors.slice(0, 5).join(" | ")}` : ""}`, {cause: error});
     }
     const marks = await seen();
+    const {metrics} = await cdp.send("Performance.getMetrics");
+    const cpuMs = 1000 * (metrics.find((m) => m.name === "ThreadTime")?.value ?? NaN);
     const nav = await page.evaluate(() => {
       const [entry] = performance.getEntriesByType("navigation") as PerformanceNavigationTiming[];
       return {domContentLoaded: entry?.domContentLoadedEventEnd ?? NaN, load: entry?.loadEventEnd ?? NaN};
     });
-    const sizes = await Promise.all(finished);
-    return {marks, ...nav, requests: sizes.length, bytes: sizes.reduce((a, b) => a + b, 0)};
+    const transfers = await Promise.all(finished);
+    return {marks, ...nav, cpuMs, requests: transfers.length, bytes: transfers.reduce((a, t) => a + t.bytes, 0), transfers};
   } finally {
     await context.close();
   }
@@ -136,4 +156,4 @@ export function pageLoadSection(path: string, milestones: Milestone[], name = `p
   };
 }
 
-export const sections = [pageLoadSection("/", INDEX_MILESTONES)];
+export const sections = [pageLoadSection("/", INDEX_MILESTONES, "page-index")];

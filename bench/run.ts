@@ -12,16 +12,18 @@ import {existsSync} from "node:fs";
 import {cpus} from "node:os";
 import {fileURLToPath} from "node:url";
 import {buildSite, distDir, root, serveSnapshot} from "../test/e2e/globalSetup.js";
-import type {BenchContext, BenchRow, BenchSection} from "./types.js";
+import type {BenchContext, BenchRow, BenchSection, BenchTable} from "./types.js";
 
 /** Section modules, run in this order. */
 export const SECTION_MODULES = [
   "./site.ts", // build time (fresh, then cached) and dist/ size
   "./loaders.ts", // data loader throughput
-  "./pageLoad.ts", // cold loads in headless Chromium
+  "./pages.ts", // every page's first content, cold, and its bytes
+  "./pageLoad.ts", // cold loads of / in headless Chromium, milestone by milestone
   "./release.ts", // release workbook and slide deck for one survey year
   "./explore.ts", // Utforska: first query result, group-by latency
-  "./compare.ts" // Jämför: build with all unit pages, latency after a change of unit
+  "./compare.ts", // Jämför: build with all unit pages, latency after a change of unit
+  "./scale.ts" // tables into DuckDB-WASM at 1 M, 5 M, 20 M rows: today's path beside the serving file
 ];
 
 async function loadSections(): Promise<BenchSection[]> {
@@ -40,13 +42,16 @@ async function loadSections(): Promise<BenchSection[]> {
   return sections;
 }
 
-/** Prints rows as an aligned text table. */
-export function formatTable(rows: BenchRow[]): string {
-  const cells = rows.map((r) => [r.metric, String(r.value), r.unit ?? "", r.note ?? ""]);
-  const header = ["metric", "value", "unit", "how / note"];
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) => c.map((v, i) => (i === 1 ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join("  ").trimEnd();
-  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...cells.map(line)].join("\n");
+/** Prints rows (metric, value, unit, note) or a matrix as an aligned text table. */
+export function formatTable(result: BenchRow[] | BenchTable): string {
+  const rows = Array.isArray(result);
+  const header = rows ? ["metric", "value", "unit", "how / note"] : result.columns;
+  const cells = rows ? result.map((r) => [r.metric, String(r.value), r.unit ?? "", r.note ?? ""]) : result.rows.map((r) => r.map(String));
+  const notes = rows ? [] : (result.notes ?? []);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? "").length)));
+  // Values right-aligned in the metric table; a matrix reads left to right.
+  const line = (c: string[]) => c.map((v, i) => (rows && i === 1 ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join("  ").trimEnd();
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...cells.map(line), ...(notes.length ? ["", ...notes] : [])].join("\n");
 }
 
 async function main() {

@@ -13,6 +13,14 @@ export interface BenchRow {
   note?: string;
 }
 
+/** A section's figures as a matrix (several paths side by side), printed as is. */
+export interface BenchTable {
+  columns: string[];
+  rows: (string | number)[][];
+  /** Lines printed under the table (targets, how to read it). */
+  notes?: string[];
+}
+
 export interface BenchContext {
   /** Project root (absolute). */
   root: string;
@@ -33,7 +41,7 @@ export interface BenchSection {
   name: string;
   /** Heading printed above its rows. */
   title: string;
-  run(context: BenchContext): Promise<BenchRow[]>;
+  run(context: BenchContext): Promise<BenchRow[] | BenchTable>;
 }
 
 /** Median of a non-empty list of numbers. */

@@ -7,7 +7,7 @@
  */
 import {writeFileSync} from "node:fs";
 import {join} from "node:path";
-import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
+import type {DuckDBConnection} from "@duckdb/node-api";
 import {applyDisclosure, type DisclosureReport} from "./disclosure/applyDisclosure.js";
 import {fail} from "./errors.js";
 import {readPublishedResults} from "./published/readPublishedResults.js";
@@ -25,6 +25,7 @@ import {createTableSql, TABLES, type TableName, type TableSchema} from "./schema
 import {computeSurveyIndicators} from "./survey/computeSurveyIndicators.js";
 import {readBytes, readSurveys} from "./survey/readSurveys.js";
 import {appendRows} from "./write/appendRows.js";
+import {openLoaderDatabase} from "./write/loaderDatabase.js";
 import {publishSet} from "./write/publishSet.js";
 import {toParquet} from "./write/toParquet.js";
 import {sqlString} from "./write/sql.js";
@@ -116,7 +117,7 @@ export async function buildTables(dataDir: string, outDir: string, options: Buil
   const meta = readMetadata(dataDir);
   const {warn, warnings} = collectWarnings();
   const sources: SourceSummary[] = referenceSources(ref);
-  const instance = await DuckDBInstance.create(":memory:");
+  const {instance, close} = await openLoaderDatabase();
   const connection = await instance.connect();
   try {
     for (const schema of Object.values(TABLES)) await connection.run(createTableSql(schema));
@@ -187,6 +188,6 @@ export async function buildTables(dataDir: string, outDir: string, options: Buil
     return {files, rows, report, disclosure};
   } finally {
     connection.closeSync();
-    instance.closeSync();
+    close();
   }
 }

@@ -21,7 +21,7 @@ const HASHED = /^\/(_import|_node|_npm|_file|_observablehq)\/.*\.[0-9a-f]{8}\.[A
 /** The notebook's sandbox page: a policy of its own (see scripts/csp.mjs). */
 const SANDBOX = /\/notebook-sandbox(\.[0-9a-f]{8})?\.html$/;
 /** Types sirv's table lacks. */
-const TYPES = {".parquet": "application/vnd.apache.parquet", ".md": "text/markdown; charset=utf-8", ".geojson": "application/geo+json"};
+const TYPES = {".parquet": "application/vnd.apache.parquet", ".duckdb": "application/octet-stream", ".md": "text/markdown; charset=utf-8", ".geojson": "application/geo+json"};
 const SITE_POLICY = policy({header: true});
 
 /**
@@ -77,6 +77,10 @@ export function serve(root, {port = 0, host = "127.0.0.1"} = {}) {
   const server = createServer((req, res) => {
     // A read error on a file streamed into the response must end that response, not the server.
     res.on("pipe", (source) => source.on("error", () => res.destroy()));
+    // HEAD: sirv streams the file anyway; stop reading it (DuckDB-WASM asks HEAD of a 200 MB file before its Range reads).
+    if (req.method === "HEAD") res.on("pipe", (source) => (source.destroy(), res.end()));
+    // A byte range is a range of the file itself, never of a compressed copy (browsers send identity with Range; other clients may not).
+    if (req.headers.range !== undefined) delete req.headers["accept-encoding"];
     try {
       if (req.method !== "GET" && req.method !== "HEAD") {
         securityHeaders(res, "");

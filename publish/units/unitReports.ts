@@ -63,14 +63,14 @@ export async function buildUnitReports(query: Query): Promise<UnitReports> {
   const lanCodes = [...new Set(units.map((u) => u.lan_code))];
   const storstader = units.filter((u) => u.kind === "storstad").map((u) => u.code);
 
-  const [rows, groups, series, parts, responses, lanNames, riketYears] = await Promise.all([
+  const [rows, groups, series, parts, responses, lanNames, riketYearsList] = await Promise.all([
     comparison(query, {indicatorIds: ids, year: "latest"}),
     groupValues(query, {indicatorIds: ids}),
     trends(query, {indicatorIds: ids, codes: [...units.map((u) => u.code), ...lanCodes, "00"]}),
     stadsdelValues(query, {indicatorIds: ids, year: "latest", kommunCodes: storstader}),
     query(`SELECT r.area_code, r.year, r.answered, a.kommun_code, a.level FROM responses r JOIN areas a ON a.code = r.area_code ORDER BY r.year`),
     query(`SELECT code, name FROM areas WHERE level = 'län'`),
-    query(`SELECT indicator_id, year FROM observations WHERE area_code = '00' AND status = 'ok' ORDER BY indicator_id, year`)
+    riketYears(query, ids)
   ]);
   const lanName = new Map(lanNames.map((d) => [d.code as string, d.name as string]));
 
@@ -161,9 +161,15 @@ export async function buildUnitReports(query: Query): Promise<UnitReports> {
       values: entries
     });
   }
+  return {index, meta: {indicators, comparability, years: riketYearsList}, reports};
+}
+
+/** The years riket has a value, per indicator (every id in `ids`, ascending years): what the comparison tool offers. */
+export async function riketYears(query: Query, ids: string[]): Promise<Record<string, number[]>> {
+  const rows = await query(`SELECT indicator_id, year FROM observations WHERE area_code = '00' AND status = 'ok' ORDER BY indicator_id, year`);
   const years: Record<string, number[]> = Object.fromEntries(ids.map((id) => [id, [] as number[]]));
-  for (const d of riketYears) years[d.indicator_id as string]?.push(d.year as number);
-  return {index, meta: {indicators, comparability, years}, reports};
+  for (const d of rows) years[d.indicator_id as string]?.push(d.year as number);
+  return years;
 }
 
 // A fixed date (1980-01-01, the earliest a ZIP can hold) keeps the archive byte-identical between builds.

@@ -13,3 +13,9 @@ declare module "@observablehq/inputs" {
   export function select<T>(data: Iterable<T>, options?: {label?: string; value?: T; format?: (value: T) => string; multiple?: boolean}): Input<T>;
   export function table<T>(data: Iterable<T>, options?: Record<string, unknown>): Input<T[]>;
 }
+
+declare module "observablehq:stdlib" {
+  /** A file of the site, resolved and copied into dist/ by Framework at build time. */
+  export function FileAttachment(name: string): {href: string; size: number; name: string; json(): Promise<any>; arrayBuffer(): Promise<ArrayBuffer>};
+  export const Generators: {input<T>(element: HTMLElement & {value: T}): AsyncGenerator<T>};
+}

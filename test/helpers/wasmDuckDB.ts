@@ -14,8 +14,13 @@ export interface WasmConnection {
   close(): void;
 }
 
+export interface WasmDatabase {
+  /** Puts bytes into DuckDB-WASM's file system under `name` (as the pages do with a fetched file). */
+  registerFileBuffer(name: string, buffer: Uint8Array): void;
+}
+
 /** A fresh in-memory DuckDB-WASM database and a connection to it. */
-export async function openWasm(): Promise<{connection: WasmConnection; rows: (sql: string) => Record<string, unknown>[]}> {
+export async function openWasm(): Promise<{db: WasmDatabase; connection: WasmConnection; rows: (sql: string) => Record<string, unknown>[]}> {
   const duckdb = require("@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs");
   const bundles = {
     mvp: {mainModule: `${dist}duckdb-mvp.wasm`, mainWorker: `${dist}duckdb-node-mvp.worker.cjs`},
@@ -25,5 +30,5 @@ export async function openWasm(): Promise<{connection: WasmConnection; rows: (sq
   await db.instantiate();
   db.open({path: ":memory:", allowUnsignedExtensions: false});
   const connection = db.connect() as WasmConnection;
-  return {connection, rows: (sql) => connection.query(sql).toArray().map((r) => r.toJSON())};
+  return {db, connection, rows: (sql) => connection.query(sql).toArray().map((r) => r.toJSON())};
 }

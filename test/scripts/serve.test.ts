@@ -42,6 +42,9 @@ beforeAll(async () => {
   writeFileSync(join(dir, "app.js.br"), brotliCompressSync(js));
   writeFileSync(join(dir, "app.js.gz"), gzipSync(js));
   writeFileSync(join(dir, "secret.txt"), "outside?");
+  const database = Buffer.from("DUCK".repeat(4096));
+  writeFileSync(join(dir, "_file", "data", "tables.0123abcd.duckdb"), database);
+  writeFileSync(join(dir, "_file", "data", "tables.0123abcd.duckdb.br"), brotliCompressSync(database));
   server = await serve(join(dir), {port: 0});
 });
 afterAll(async () => {
@@ -91,6 +94,33 @@ describe("serving the site", () => {
     const plain = await raw("/app.js");
     expect(plain.headers["content-encoding"]).toBeUndefined();
     expect(plain.body.toString()).toContain("export const x");
+  });
+});
+
+describe("serving the tables' database file (read by DuckDB-WASM over Range requests)", () => {
+  const file = "/_file/data/tables.0123abcd.duckdb";
+
+  it("answers a byte range from the file itself even when a compressed copy exists and the client accepts it", async () => {
+    const part = await raw(file, {headers: {range: "bytes=4-11", "accept-encoding": "br, gzip"}});
+    expect(part.status).toBe(206);
+    expect(part.headers["content-encoding"]).toBeUndefined();
+    expect(part.headers["content-range"]).toBe("bytes 4-11/16384");
+    expect(part.body.toString()).toBe("DUCKDUCK");
+  });
+
+  it("sends the whole file compressed, as a binary type, cached for good", async () => {
+    const whole = await raw(file, {headers: {"accept-encoding": "br"}});
+    expect(whole.headers["content-encoding"]).toBe("br");
+    expect(whole.headers["content-type"]).toBe("application/octet-stream");
+    expect(whole.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+  });
+
+  it("answers HEAD with the size and no body (DuckDB-WASM asks before its first range)", async () => {
+    const head = await raw(file, {method: "HEAD", headers: {range: "bytes=0-"}});
+    expect(head.status).toBe(206);
+    expect(head.headers["content-length"]).toBe("16384");
+    expect(head.body.length).toBe(0);
+    expect((await raw(file, {headers: {range: "bytes=0-3"}})).body.toString()).toBe("DUCK");
   });
 });
 
