@@ -1,6 +1,7 @@
 // The one-way rule between the project's rooms (see test/helpers/importRules.ts
 // and the README's Layout): readers never reach into the site, shared modules
 // never reach into pages, components or readers, pages never into the build.
+import {spawnSync} from "node:child_process";
 import {describe, expect, it} from "vitest";
 import {ROOT} from "./helpers/dataDir.js";
 import {checkFile, checkTree, describeViolation, importsOf, roomOf} from "./helpers/importRules.js";
@@ -57,5 +58,15 @@ describe("the import rules", () => {
       "publish",
       "config"
     ]);
+  });
+});
+
+describe("one Swedish collator", () => {
+  // Names sort as Swedish readers expect (å, ä, ö last) in the same order on every page and file:
+  // one Intl.Collator("sv") in src/lib/format.js (collator, compareSv), never a second one.
+  it("is the only one in the site and the build", () => {
+    const found = spawnSync("git", ["grep", "-n", "-E", "localeCompare\\(|Intl\\.Collator\\(", "--", "src", "publish", ":!src/lib/format.js", ":!src/.observablehq"], {cwd: ROOT, encoding: "utf8"});
+    expect(found.status, found.stderr).not.toBe(2); // 0: found, 1: none, 2: git failed
+    expect(found.stdout.trim()).toBe("");
   });
 });

@@ -4,6 +4,7 @@
 // answers for the state the page opens with, so its first view needs no
 // database in the browser): which indicators and years a theme has, what the
 // map shows, and the queries each part of the page runs, by name.
+import {compareSv} from "../format.js";
 import {pickYear} from "./state.js";
 import {comparison, distribution, groupValues, kommunValues, trends} from "./queries.js";
 import {slug, themesOf} from "./text.js";
@@ -22,7 +23,7 @@ export const DEFAULT_STATE = Object.freeze({unit: "0180", theme: slug("BBIC")});
 export function themeIndicators(meta, themeName) {
   return meta.indicators
     .filter((d) => d.theme === themeName)
-    .sort((a, b) => (a.source === b.source ? 0 : a.source === "enkät" ? -1 : 1) || a.short_title.localeCompare(b.short_title, "sv"));
+    .sort((a, b) => (a.source === b.source ? 0 : a.source === "enkät" ? -1 : 1) || compareSv(a.short_title, b.short_title));
 }
 
 /**
