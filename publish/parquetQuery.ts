@@ -6,7 +6,8 @@
  */
 import {readdirSync} from "node:fs";
 import {join} from "node:path";
-import {DuckDBInstance} from "@duckdb/node-api";
+import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
+import {tableViewSql} from "../src/lib/servingLayout.js";
 import {quoteIdentifier, sqlString} from "../src/lib/sql.js";
 
 export type Row = Record<string, unknown>;
@@ -19,8 +20,8 @@ export interface TableQuery {
 
 const plain = (row: Row): Row => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v]));
 
-/** A `query(sql)` over the given Parquet files, each loaded as a table named by its key. */
-export async function parquetFilesQuery(files: Record<string, string>): Promise<TableQuery> {
+/** A `query(sql)` over a new in-memory DuckDB, after `setup` has declared its tables. */
+async function connectionQuery(setup: (connection: DuckDBConnection) => Promise<void>): Promise<TableQuery> {
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   const close = () => {
@@ -28,14 +29,32 @@ export async function parquetFilesQuery(files: Record<string, string>): Promise<
     instance.closeSync();
   };
   try {
-    for (const [name, file] of Object.entries(files)) {
-      await connection.run(`CREATE TABLE ${quoteIdentifier(name)} AS SELECT * FROM read_parquet(${sqlString(file)})`);
-    }
+    await setup(connection);
   } catch (error) {
     close();
     throw error;
   }
   return {query: async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJS().map(plain), close};
+}
+
+/** A `query(sql)` over the given Parquet files, each loaded as a table named by its key. */
+export function parquetFilesQuery(files: Record<string, string>): Promise<TableQuery> {
+  return connectionQuery(async (connection) => {
+    for (const [name, file] of Object.entries(files)) {
+      await connection.run(`CREATE TABLE ${quoteIdentifier(name)} AS SELECT * FROM read_parquet(${sqlString(file)})`);
+    }
+  });
+}
+
+/**
+ * A `query(sql)` over the serving file (publish/serving/): attached read-only,
+ * each table through the same view the pages use (src/lib/servingLayout.js).
+ */
+export function servingFileQuery(file: string, tables: string[] = ["observations", "population", "areas", "indicators", "comparability"]): Promise<TableQuery> {
+  return connectionQuery(async (connection) => {
+    await connection.run(`ATTACH ${sqlString(file)} AS serving_file (READ_ONLY)`);
+    for (const table of tables) await connection.run(tableViewSql("serving_file", table));
+  });
 }
 
 /** A `query(sql)` over every Parquet table in `dir` (or only the named `tables`). */

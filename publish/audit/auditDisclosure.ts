@@ -2,19 +2,25 @@
  * The disclosure audit (npm run audit:disclosure): build every file the
  * project publishes from one set of tables (the Parquet tables themselves, a
  * release workbook per survey year, the unit archive behind the report pages
- * and the comparison tool), read each back as a user would, and try to
+ * and the comparison tool, the pages' first views answered at build time, and
+ * the serving file DuckDB-WASM attaches), read each back as a user would, and try to
  * recover every protected count (recover.ts). The slide deck is left out: it
  * shows riket values only, those with status ok in the tables (deckPlan.ts),
  * so it shows nothing the tables do not.
  */
+import {mkdtempSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
 import {indicatorPolicy, readDisclosurePolicies} from "../../loaders/disclosure/policy.js";
 import type {AreaRow} from "../../loaders/disclosure/hierarchy.js";
 import {readMetadata} from "../../loaders/schema/metadata.js";
 import {markerOf} from "../../src/lib/vocabulary.js";
-import {parquetQuery} from "../parquetQuery.js";
+import {buildFirstViews} from "../firstViews.js";
+import {parquetQuery, servingFileQuery} from "../parquetQuery.js";
 import {buildRelease} from "../release/buildRelease.js";
 import {buildUnitReports, unitArchive} from "../units/unitReports.js";
-import {parquetCells, unitArchiveCells, workbookCells, type PublishedFile} from "./publishedCells.js";
+import {writeServingDatabase} from "../serving/servingDatabase.js";
+import {firstViewCells, parquetCells, unitArchiveCells, workbookCells, type PublishedFile} from "./publishedCells.js";
 import {attack, METHODS, type AttackResult, type RateDefinition} from "./recover.js";
 
 export interface AuditOptions {
@@ -70,9 +76,11 @@ export async function auditDisclosure({tablesDir, dataDir, years}: AuditOptions)
       files.push(await workbookCells(`workbook ${year}.xlsx`, built[0]!.bytes, year));
     }
     files.push(await unitArchiveCells("units.zip", await unitArchive(await buildUnitReports(query)), populationIndicator));
+    files.push(firstViewCells("views.zip (first views)", await buildFirstViews(query)));
   } finally {
     close();
   }
+  files.push(...(await servingFileCells(tablesDir, populationIndicator)));
 
   const result = attack({files, statusFile: STATUS_FILE, areas, protection, rates});
   const counted = new Set(indicators.filter((i) => i.measure === "count").map((i) => i.id));
@@ -88,6 +96,23 @@ export async function auditDisclosure({tablesDir, dataDir, years}: AuditOptions)
   return {tablesDir, protection: protectedText, files: summaries, result};
 }
 
+/** The serving file the pages attach (tables.duckdb), written from these tables into a temporary folder and read back through its views. */
+async function servingFileCells(tablesDir: string, populationIndicator: string): Promise<PublishedFile[]> {
+  const dir = mkdtempSync(join(tmpdir(), "oj-audit-serving-"));
+  try {
+    const file = join(dir, "tables.duckdb");
+    await writeServingDatabase(tablesDir, file);
+    const serving = await servingFileQuery(file);
+    try {
+      return await parquetCells(serving.query, populationIndicator, (table) => `tables.duckdb: ${table}`);
+    } finally {
+      serving.close();
+    }
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
+}
+
 const pad = (text: string | number, width: number) => String(text).padEnd(width);
 const padLeft = (text: string | number, width: number) => String(text).padStart(width);
 
@@ -95,7 +120,7 @@ const padLeft = (text: string | number, width: number) => String(text).padStart(
 export function formatAudit(report: AuditReport): string {
   const {result} = report;
   const lines = [`Disclosure audit of ${report.tablesDir}`, `Protected: ${report.protection.join("; ") || "nothing"}; ${result.targets} primary protected cells`, "", "Files read:"];
-  for (const f of report.files) lines.push(`  ${pad(f.name, 22)} ${padLeft(f.cells, 7)} cells, ${padLeft(f.hidden, 4)} protected counts shown as a marker`);
+  for (const f of report.files) lines.push(`  ${pad(f.name, 30)} ${padLeft(f.cells, 7)} cells, ${padLeft(f.hidden, 4)} protected counts shown as a marker`);
   lines.push("", "Tried:");
   for (const method of METHODS) {
     for (const a of result.attempts.filter((x) => x.method === method)) {

@@ -29,14 +29,17 @@ export interface PublishedFile {
 
 const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : typeof v === "bigint" ? Number(v) : null);
 
-/** The observations and population tables (population as the indicator `populationIndicator`). */
-export async function parquetCells(query: Query, populationIndicator: string): Promise<PublishedFile[]> {
+/**
+ * The observations and population tables (population as the indicator `populationIndicator`).
+ * `nameOf` names each table's file: the Parquet files by default, or the serving file's tables.
+ */
+export async function parquetCells(query: Query, populationIndicator: string, nameOf = (table: string) => `${table}.parquet`): Promise<PublishedFile[]> {
   const observations = await query(`SELECT indicator_id, area_code, year, value, numerator, denominator, status FROM observations`);
   const population = await query(`SELECT area_code, year, population_0_17 FROM population`);
   const areas = await query(`SELECT code, population_0_17, population_year FROM areas WHERE population_0_17 IS NOT NULL`);
   return [
     {
-      name: "observations.parquet",
+      name: nameOf("observations"),
       sightings: observations.map((r) => ({
         indicator_id: String(r.indicator_id),
         area_code: String(r.area_code),
@@ -48,11 +51,11 @@ export async function parquetCells(query: Query, populationIndicator: string): P
       }))
     },
     {
-      name: "population.parquet",
+      name: nameOf("population"),
       sightings: population.map((r) => ({indicator_id: populationIndicator, area_code: String(r.area_code), year: Number(r.year), value: num(r.population_0_17), status: "ok"}))
     },
     {
-      name: "areas.parquet",
+      name: nameOf("areas"),
       sightings: areas.map((r) => ({indicator_id: populationIndicator, area_code: String(r.code), year: Number(r.population_year), value: num(r.population_0_17), status: "ok"}))
     }
   ];
@@ -119,5 +122,31 @@ export async function unitArchiveCells(name: string, bytes: Uint8Array, populati
       for (const s of (v.stadsdelar as {code: string; value: unknown; status: unknown}[] | undefined) ?? []) see(id, s.code, year, s.value, s.status);
     }
   }
+  return {name, sightings};
+}
+
+/**
+ * The pages' first views (data/views/*.json, answered at build time): every
+ * recorded row that names an indicator, an area and a year, wherever it lies
+ * in an answer (comparison rows, trends, län tables, report sentences' data).
+ */
+export function firstViewCells(name: string, views: Record<string, unknown>): PublishedFile {
+  const sightings: Sighting[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
+    if (node === null || typeof node !== "object") return;
+    const row = node as Record<string, unknown>;
+    const indicator = row.indicator_id ?? row.indicatorId;
+    const area = row.area_code ?? row.code;
+    if (typeof indicator === "string" && typeof area === "string" && typeof row.year === "number" && "value" in row) {
+      const status = row.status === undefined || row.status === null ? null : String(row.status);
+      sightings.push({indicator_id: indicator, area_code: area, year: row.year, value: num(row.value), status, numerator: num(row.numerator), denominator: num(row.denominator)});
+    }
+    for (const value of Object.values(row)) if (value !== null && typeof value === "object") visit(value);
+  };
+  visit(views);
   return {name, sightings};
 }

@@ -27,8 +27,19 @@ describe("the audit of the sample data as published: nothing can be recovered", 
     expect(tried("linked", "all files together")).toBe(121);
   });
 
-  it("reads every published file: the tables, a workbook per survey year, the unit archive", () => {
-    expect(report.files.map((f) => f.name)).toEqual(["observations.parquet", "population.parquet", "areas.parquet", ...[2010, 2011, 2012, 2013, 2014, 2015, 2016].map((y) => `workbook ${y}.xlsx`), "units.zip"]);
+  it("reads every published file: the tables, a workbook per survey year, the unit archive, the first views, the serving file", () => {
+    expect(report.files.map((f) => f.name)).toEqual([
+      "observations.parquet",
+      "population.parquet",
+      "areas.parquet",
+      ...[2010, 2011, 2012, 2013, 2014, 2015, 2016].map((y) => `workbook ${y}.xlsx`),
+      "units.zip",
+      "views.zip (first views)",
+      "tables.duckdb: observations",
+      "tables.duckdb: population",
+      "tables.duckdb: areas"
+    ]);
+    expect(report.files.find((f) => f.name === "tables.duckdb: observations")!.hidden).toBe(report.files.find((f) => f.name === "observations.parquet")!.hidden);
     // Aneby 2013 and its cover are X in the 2013 workbook: 19 primary and their covers.
     expect(report.files.find((f) => f.name === "workbook 2013.xlsx")!.hidden).toBe(26);
     expect(formatAudit(report)).toContain("Result: none of the 121 protected cells can be recovered to within the threshold.");
@@ -62,10 +73,11 @@ describe("the same data without secondary suppression: the audit finds the leaks
     expect({recovered: report.result.recovered.length, exact}).toEqual({recovered: 66, exact: 30});
   });
 
-  it("finds them in the workbook and the unit archive too, not only in the tables", () => {
+  it("finds them in the workbook, the unit archive and the serving file too, not only in the tables", () => {
     const recovered = (file: string) => report.result.attempts.filter((a) => a.method === "difference" && a.file === file).reduce((n, a) => n + a.recovered, 0);
     expect(recovered("workbook 2013.xlsx")).toBe(12);
     expect(recovered("units.zip")).toBe(66);
+    expect(recovered("tables.duckdb: observations")).toBe(66);
   });
 
   it("npm run audit:disclosure prints what it tried and exits with 1", () => {
