@@ -70,3 +70,13 @@ describe("one Swedish collator", () => {
     expect(found.stdout.trim()).toBe("");
   });
 });
+
+describe("nothing becomes code", () => {
+  // Notebooks, URLs, files and data are never turned into code (README: Security). The pages' CSP refuses
+  // eval as well ('wasm-unsafe-eval' only), so this catches it before a browser would.
+  it("no new Function, eval or string timers in the site, the build, the readers or the scripts", () => {
+    const found = spawnSync("git", ["grep", "-n", "-E", "new Function\\(|(^|[^.A-Za-z0-9_$])eval\\(|set(Timeout|Interval)\\([\"'`]", "--", "src", "publish", "loaders", "scripts", ":!src/.observablehq"], {cwd: ROOT, encoding: "utf8"});
+    expect(found.status, found.stderr).not.toBe(2);
+    expect(found.stdout.trim()).toBe("");
+  });
+});
