@@ -1,7 +1,7 @@
 // Synthetic tables of the real shape at any size, for `npm run bench -- scale`.
 // observations has the contract's columns, types, sort order (indicator_id,
 // year, area_code), compression and row groups, the real 341 area codes and
-// fifteen years; values, statuses (≈96 % ok), sources and intervals are drawn
+// fifteen years; values, statuses (≈96 % ok), sources, flags and intervals are drawn
 // from a hash of the row, so the same size always gives the same bytes.
 // indicators and comparability grow with it (one indicator per 341 × 15
 // rows); areas, population, responses and surveys are the project's own.
@@ -14,7 +14,7 @@ import {ensureTables} from "../../publish/tables.js";
 export const YEARS = 15;
 export const FIRST_YEAR = 2010;
 /** Bump when the generated data changes: cached tables of an older version are rebuilt. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 const SMALL_TABLES = ["areas", "population", "responses", "surveys"];
 const PARQUET = "(FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 122880)";
 
@@ -56,6 +56,7 @@ export async function syntheticTables(rows: number, cacheDir: string, log: (m: s
         CASE WHEN status = 'ok' AND kind = 2 THEN 1000.0 + x END AS denominator,
         status,
         CASE kind WHEN 0 THEN 'survey/enkat_' || year || '.xlsx' WHEN 1 THEN 'register/kolada_N' || (30000 + i % 97) || '.json' ELSE 'register/socialstyrelsen_' || (i % 13) || '.csv' END AS source,
+        CASE WHEN status = 'ok' AND kind = 1 AND h % 40 = 0 THEN 'preliminary' END AS flag,
         CASE WHEN status = 'ok' AND kind = 3 THEN greatest(x - 2 * sqrt(x), 0) END AS ci_low,
         CASE WHEN status = 'ok' AND kind = 3 THEN x + 2 * sqrt(x) + 1 END AS ci_high
       FROM typed
