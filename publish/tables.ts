@@ -9,7 +9,6 @@ import {createHash, randomBytes} from "node:crypto";
 import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync} from "node:fs";
 import {join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
-import {buildTables} from "../loaders/pipeline.js";
 import type {TableName} from "../loaders/schema/tables.js";
 
 export const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -33,6 +32,9 @@ export async function ensureTables(dataDir = join(PROJECT_ROOT, "data"), cacheDi
   const work = join(cacheDir, `.building-${key}-${randomBytes(4).toString("hex")}`);
   mkdirSync(work, {recursive: true});
   try {
+    // Imported only on a cache miss: the pipeline (readers, exceljs, DuckDB) costs each of Framework's
+    // loader processes half a second to load, and most of them only read the cached tables.
+    const {buildTables} = await import("../loaders/pipeline.js");
     await buildTables(dataDir, work);
     try {
       renameSync(work, dir);
