@@ -180,6 +180,12 @@ pageTest("/kommun/0821", async ({page}) => {
   // The table marks the value and gives its interval; the count says that it varies by chance.
   await expect(rate.locator("tr.role-unit .small-basis")).toHaveText("litet underlag (7 barn)");
   await expect(rate.locator("tr.role-unit td.interval")).toHaveText("1,5–7,4");
+  // With basis, interval and place the table is too wide to sit beside the chart at 1280 px: it gets the row, nothing scrolls out of sight.
+  const scroll = rate.locator(".table-scroll.wide");
+  expect(await scroll.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  const place = (await rate.locator("tr.role-unit td.place").boundingBox())!;
+  const frame = (await scroll.boundingBox())!;
+  expect(place.x + place.width).toBeLessThanOrEqual(frame.x + frame.width + 1);
   await expect(page.locator("#indikator-heldygnsinsats_antal .sentence")).toContainText("7 i Högsby; ett så litet antal kan variera mycket mellan åren av en slump.");
   // The chart: a band along the lines, open dots for values on fewer than 20 children, both explained.
   const figure = rate.locator("figure.compare-chart");

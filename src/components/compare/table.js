@@ -23,7 +23,9 @@ export function comparisonTable(indicator, rows, {valueHeader = "Värde"} = {}) 
   const showInterval = interval.some(Boolean);
   const showPlace = place.some(Boolean);
   // A table wider than a phone scrolls; the keyboard must reach it to scroll it (WCAG 2.1.1).
-  return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${`Tabell: ${indicator.title}`}><table class="compare-table">
+  // With basis, interval and place the table needs about 540 px: wide, so a page can give it a row of its own.
+  const wide = showBasis && showInterval && showPlace;
+  return html`<div class=${wide ? "table-scroll wide" : "table-scroll"} tabindex="0" role="region" aria-label=${`Tabell: ${indicator.title}`}><table class="compare-table">
     <thead><tr><th>Område</th><th class="num">${valueHeader}</th>${showBasis ? html`<th>Underlag</th>` : ""}${showInterval ? html`<th class="num">Intervall 95 %</th>` : ""}${
       showPlace ? html`<th>Placering</th>` : ""
     }</tr></thead>
