@@ -12,6 +12,7 @@ import {ensureTables} from "../publish/tables.js";
 import {buildUnitReports, parquetQuery, unitArchive} from "../publish/units/unitReports.js";
 import {launchBrowser} from "../test/e2e/globalSetup.js";
 import {fixed, median, type BenchContext, type BenchRow, type BenchSection} from "./types.js";
+import {localContext} from "./localOnly.js";
 
 const RUNS = Number(process.env.BENCH_COMPARE_RUNS ?? 20);
 const TIMEOUT = 120_000;
@@ -111,9 +112,8 @@ async function changeUnit(page: Page, code: string, state: string): Promise<numb
 const UNITS = ["0114", "0115", "0180", "1480-01", "1280", "0380", "2584", "1880", "0581", "1480", "0180-05", "2480", "1290", "0862", "2281", "0127", "1780", "0484", "1980", "2080", "0685"];
 
 async function coldMs(browser: Browser, url: string, selector: string): Promise<number> {
-  const context = await browser.newContext({viewport: {width: 1280, height: 900}, serviceWorkers: "block"});
+  const context = await localContext(browser);
   try {
-    await context.route((u) => u.hostname !== "127.0.0.1" && (u.protocol === "http:" || u.protocol === "https:"), (route) => route.abort("blockedbyclient"));
     const page = await context.newPage();
     await page.goto(url, {waitUntil: "load", timeout: TIMEOUT});
     await page.locator(selector).first().waitFor({state: "attached", timeout: TIMEOUT});
@@ -139,9 +139,8 @@ export const compareLatency: BenchSection = {
       {slug: "barn-och-insatser-register", year: 2016, label: "register theme, 7 indicators"}
     ];
     for (const theme of themes) {
-      const context = await browser.newContext({viewport: {width: 1280, height: 900}, serviceWorkers: "block"});
+      const context = await localContext(browser);
       try {
-        await context.route((u) => u.hostname !== "127.0.0.1" && (u.protocol === "http:" || u.protocol === "https:"), (route) => route.abort("blockedbyclient"));
         const page = await context.newPage();
         const errors: string[] = [];
         page.on("pageerror", (e) => errors.push(e.message));

@@ -10,6 +10,7 @@ import {deflateRawSync} from "node:zlib";
 import {launchBrowser} from "../test/e2e/globalSetup.js";
 import {pageLoadSection, type Milestone} from "./pageLoad.js";
 import {fixed, median, type BenchRow, type BenchSection} from "./types.js";
+import {localContext} from "./localOnly.js";
 
 const QUERY_RUNS = Number(process.env.BENCH_QUERY_RUNS ?? 10);
 
@@ -60,8 +61,7 @@ export const query: BenchSection = {
     await ensureBuilt();
     const browser = await launchBrowser();
     onCleanup(() => browser.close());
-    const context = await browser.newContext({viewport: {width: 1280, height: 900}, serviceWorkers: "block"});
-    await context.route((u) => u.hostname !== "127.0.0.1" && (u.protocol === "http:" || u.protocol === "https:"), (route) => route.abort("blockedbyclient"));
+    const context = await localContext(browser);
     const page = await context.newPage();
     await page.goto(new URL("/utforska", `${await baseUrl()}/`).href, {waitUntil: "load"});
     await page.waitForSelector('.nb-cell[data-cell="resultat1"][data-state="done"]', {timeout: 120_000});
@@ -143,8 +143,7 @@ export const explore: BenchSection = {
     await ensureBuilt();
     const browser = await launchBrowser();
     onCleanup(() => browser.close());
-    const context = await browser.newContext({viewport: {width: 1280, height: 900}, serviceWorkers: "block"});
-    await context.route((u) => u.hostname !== "127.0.0.1" && (u.protocol === "http:" || u.protocol === "https:"), (route) => route.abort("blockedbyclient"));
+    const context = await localContext(browser);
     const page = await context.newPage();
     await page.goto(new URL(`/utforska${shareHash(BENCH_NOTEBOOK)}`, `${await baseUrl()}/`).href, {waitUntil: "load"});
     await page.click('[data-action="trust-run"]');

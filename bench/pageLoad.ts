@@ -6,6 +6,7 @@
 import type {Browser} from "playwright-core";
 import {launchBrowser} from "../test/e2e/globalSetup.js";
 import {fixed, median, type BenchRow, type BenchSection} from "./types.js";
+import {keepLocal} from "./localOnly.js";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const TIMEOUT = 60_000;
@@ -74,7 +75,7 @@ export async function coldLoad(browser: Browser, url: string, milestones: Milest
   const errors: string[] = [];
   try {
     // Nothing may leave the machine during a measurement either.
-    await context.route((u) => u.hostname !== "127.0.0.1" && (u.protocol === "http:" || u.protocol === "https:"), (route) => route.abort("blockedbyclient"));
+    await keepLocal(context);
     const finished: Promise<Transfer>[] = [];
     context.on("requestfinished", (request) => {
       finished.push(

@@ -7,6 +7,7 @@
 import {readdirSync} from "node:fs";
 import {join} from "node:path";
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
+import {TABLES} from "../loaders/schema/tables.js";
 import {tableViewSql} from "../src/lib/servingLayout.js";
 import {quoteIdentifier, sqlString} from "../src/lib/sql.js";
 
@@ -50,7 +51,7 @@ export function parquetFilesQuery(files: Record<string, string>): Promise<TableQ
  * A `query(sql)` over the serving file (publish/serving/): attached read-only,
  * each table through the same view the pages use (src/lib/servingLayout.js).
  */
-export function servingFileQuery(file: string, tables: string[] = ["observations", "population", "areas", "indicators", "comparability"]): Promise<TableQuery> {
+export function servingFileQuery(file: string, tables: readonly string[] = Object.keys(TABLES)): Promise<TableQuery> {
   return connectionQuery(async (connection) => {
     await connection.run(`ATTACH ${sqlString(file)} AS serving_file (READ_ONLY)`);
     for (const table of tables) await connection.run(tableViewSql("serving_file", table));

@@ -14,6 +14,7 @@ import {launchBrowser, loadServe, root} from "../../test/e2e/globalSetup.js";
 import {writeServingDatabase} from "../../publish/serving/servingDatabase.js";
 import {compressTree} from "../../scripts/compress.mjs";
 import {syntheticTables} from "./synthetic.js";
+import {keepLocal} from "../localOnly.js";
 
 export const CACHE = join(root, ".cache", "bench", "scale");
 
@@ -136,7 +137,7 @@ function rendererPeakMb(browserPid: number): number {
 
 /** Serves pageHtml(key, bytes) as /scale.html in this context (the page of the stage). */
 export async function routeStagePage(context: BrowserContext, key: string | number, bytes: number): Promise<void> {
-  await context.route((u) => u.hostname !== "127.0.0.1" && (u.protocol === "http:" || u.protocol === "https:"), (route) => route.abort("blockedbyclient"));
+  await keepLocal(context);
   await context.route(/\/scale\.html/, (route) => route.fulfill({contentType: "text/html; charset=utf-8", body: pageHtml(key, bytes)}));
 }
 
